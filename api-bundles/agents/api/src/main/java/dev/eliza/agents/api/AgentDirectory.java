@@ -1,0 +1,47 @@
+package dev.eliza.agents.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The registry of agents, persisted in PostgreSQL. Secrets in a character ({@code settings.secrets} and
+ * {@code secrets}) are encrypted before they are stored and are never handed out in clear, except to the agent
+ * runtime through {@link #secrets(UUID)}.
+ */
+public interface AgentDirectory {
+
+    /** Every agent, oldest first. */
+    List<Agent> list();
+
+    /** How many agents exist. */
+    long count();
+
+    /** The agent with this id, if any. */
+    Optional<Agent> find(UUID id);
+
+    /**
+     * Stores a new agent from a character, or replaces the character of the agent with the character's
+     * {@code id} (as ElizaOS does).
+     *
+     * @throws InvalidCharacterException when the character is not valid
+     */
+    Agent create(ObjectNode character);
+
+    /**
+     * Merges {@code changes} into the agent's character (objects merged key by key, a {@code null} removes a
+     * key) and stores the result if it is valid; {@code enabled} at the top level sets the agent's flag.
+     *
+     * @throws InvalidCharacterException when the result would not be valid
+     */
+    Optional<Agent> update(UUID id, ObjectNode changes);
+
+    /** Removes the agent; {@code false} if there was none. */
+    boolean delete(UUID id);
+
+    /** The agent's secrets in clear, for the runtime that runs it. */
+    Map<String, String> secrets(UUID id);
+}

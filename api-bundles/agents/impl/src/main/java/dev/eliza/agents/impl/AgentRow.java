@@ -1,0 +1,8 @@
+package dev.eliza.agents.impl;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the {@code agents} table. */
+record AgentRow(UUID id, String name, boolean enabled, String characterJson, Instant createdAt, Instant updatedAt) {
+}

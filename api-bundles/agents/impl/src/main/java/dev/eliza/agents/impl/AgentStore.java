@@ -1,0 +1,149 @@
+package dev.eliza.agents.impl;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.eliza.agents.api.Agent;
+import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.agents.api.InvalidCharacterException;
+import dev.eliza.persistence.api.Database;
+import dev.eliza.persistence.api.Migration;
+
+/** The {@link AgentDirectory} over the {@code agents} table. */
+@Component(service = AgentDirectory.class)
+public final class AgentStore implements AgentDirectory {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqlSessionFactory sessions;
+    private final CharacterSecrets secrets;
+    private final Clock clock;
+
+    @Activate
+    public AgentStore(@Reference Database database, BundleContext context) {
+        this(database, context.getBundle().adapt(org.osgi.framework.wiring.BundleWiring.class).getClassLoader(),
+                Migration.scan(context.getBundle(), "db/agents"),
+                SecretKeys.load(Optional.ofNullable(context.getProperty("SECRET_SALT")).filter(s -> !s.isBlank()),
+                        Path.of(Optional.ofNullable(context.getProperty("DATA_DIR")).orElse("data"))),
+                Clock.systemUTC());
+    }
+
+    AgentStore(Database database, ClassLoader loader, List<Migration> migrations, byte[] key, Clock clock) {
+        database.migrate("agents", migrations);
+        this.sessions = database.sessionFactory(loader, AgentMapper.class);
+        this.secrets = new CharacterSecrets(new SecretCipher(key));
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Agent> list() {
+        return read(mapper -> mapper.findAll().stream().map(AgentStore::toAgent).toList());
+    }
+
+    @Override
+    public long count() {
+        return read(AgentMapper::count);
+    }
+
+    @Override
+    public Optional<Agent> find(UUID id) {
+        return read(mapper -> Optional.ofNullable(mapper.findById(id)).map(AgentStore::toAgent));
+    }
+
+    @Override
+    public Agent create(ObjectNode character) {
+        ObjectNode stored = character.deepCopy();
+        UUID id = idOf(stored);
+        stored.put("id", id.toString());
+        CharacterValidator.validate(stored);
+        secrets.encrypt(stored);
+        try (SqlSession session = sessions.openSession(true)) {
+            AgentMapper mapper = session.getMapper(AgentMapper.class);
+            mapper.upsert(id, stored.get("name").asText(), write(stored), clock.instant());
+            return toAgent(mapper.findById(id));
+        }
+    }
+
+    @Override
+    public Optional<Agent> update(UUID id, ObjectNode changes) {
+        try (SqlSession session = sessions.openSession(false)) {
+            AgentMapper mapper = session.getMapper(AgentMapper.class);
+            AgentRow row = mapper.findById(id);
+            if (row == null) {
+                return Optional.empty();
+            }
+            ObjectNode patch = changes.deepCopy();
+            boolean enabled = patch.has("enabled") ? patch.remove("enabled").asBoolean(row.enabled()) : row.enabled();
+            patch.remove(List.of("id", "status", "createdAt", "updatedAt"));
+            ObjectNode character = parse(row.characterJson());
+            CharacterMerge.merge(character, patch);
+            CharacterValidator.validate(character);
+            secrets.encrypt(character);
+            Instant now = clock.instant();
+            mapper.update(id, character.get("name").asText(), enabled, write(character), now);
+            session.commit();
+            return Optional.of(toAgent(mapper.findById(id)));
+        }
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        return read(mapper -> mapper.delete(id) > 0);
+    }
+
+    @Override
+    public Map<String, String> secrets(UUID id) {
+        return find(id).map(agent -> secrets.decrypt(agent.character())).orElse(Map.of());
+    }
+
+    private <T> T read(Function<AgentMapper, T> work) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session.getMapper(AgentMapper.class));
+        }
+    }
+
+    private static UUID idOf(ObjectNode character) {
+        if (!character.hasNonNull("id")) {
+            return UUID.randomUUID();
+        }
+        return Uuids.parse(character.get("id").asText()).orElseThrow(
+                () -> new InvalidCharacterException("Character validation failed: id: Invalid UUID"));
+    }
+
+    private static Agent toAgent(AgentRow row) {
+        return new Agent(row.id(), row.enabled(), row.createdAt().toEpochMilli(), row.updatedAt().toEpochMilli(),
+                parse(row.characterJson()));
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored character is not JSON", e);
+        }
+    }
+
+    private static String write(ObjectNode character) {
+        try {
+            return JSON.writeValueAsString(character);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Character cannot be written as JSON", e);
+        }
+    }
+}

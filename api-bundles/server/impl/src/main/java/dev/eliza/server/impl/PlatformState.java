@@ -1,0 +1,28 @@
+package dev.eliza.server.impl;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.eliza.platform.logging.LogBuffer;
+
+/** What the server and system routes report about the running platform. */
+interface PlatformState {
+
+    /** The number of agents, or empty while the agents domain is not running. */
+    Optional<Long> agentCount();
+
+    /** Whether the database answered a real query just now. */
+    boolean databaseHealthy();
+
+    boolean authRequired();
+
+    Instant startedAt();
+
+    /** This server's own version. */
+    String serverVersion();
+
+    Optional<LogBuffer> logs();
+
+    /** Stops the whole platform shortly after the current response is sent. */
+    void stopPlatform();
+}

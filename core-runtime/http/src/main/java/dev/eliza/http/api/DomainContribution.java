@@ -1,0 +1,35 @@
+package dev.eliza.http.api;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A set of REST routes a domain bundle contributes to the shared HTTP server, registered as an OSGi service.
+ *
+ * <p>The HTTP bundle builds one Jersey container per contribution and routes every request whose path starts
+ * with one of {@link #pathPrefixes()} (on a segment boundary, longest prefix wins) to it. Resource classes carry
+ * their full paths, e.g. {@code @Path("/api/agents")}, so a route is found by reading one class. When the service
+ * is unregistered (its bundle stops), the routes disappear; requests in flight finish first.
+ *
+ * <pre>{@code
+ * @Component(service = DomainContribution.class)
+ * public final class PingContribution implements DomainContribution {
+ *     public String domain() { return "ping"; }
+ *     public List<String> pathPrefixes() { return List.of("/api/ping"); }
+ *     public Set<Object> resources() { return Set.of(new PingResource()); }
+ * }
+ * }</pre>
+ *
+ * <p>A prefix already owned by another bundle's contribution is refused with an error in the log.
+ */
+public interface DomainContribution {
+
+    /** The domain's short name, as shown in logs and by the modules API (for example {@code agents}). */
+    String domain();
+
+    /** Absolute path prefixes this contribution owns, each starting with {@code /} and without trailing slash. */
+    List<String> pathPrefixes();
+
+    /** JAX-RS resource and provider instances to serve. */
+    Set<Object> resources();
+}

@@ -1,0 +1,107 @@
+package dev.eliza.http.impl;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.glassfish.jersey.server.ResourceConfig;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.eliza.http.api.DomainContribution;
+
+/** Mounts each {@link DomainContribution} service as it appears and unmounts it as it goes. */
+final class ContributionMounter implements ServiceTrackerCustomizer<DomainContribution, Mount> {
+    private static final Logger LOG = LoggerFactory.getLogger(ContributionMounter.class);
+
+    private final BundleContext context;
+    private final DomainRouter router;
+    private final ObjectMapper mapper;
+    private final Runnable onChange;
+
+    ContributionMounter(BundleContext context, DomainRouter router, ObjectMapper mapper, Runnable onChange) {
+        this.context = context;
+        this.router = router;
+        this.mapper = mapper;
+        this.onChange = onChange;
+    }
+
+    @Override
+    public Mount addingService(ServiceReference<DomainContribution> reference) {
+        DomainContribution contribution = context.getService(reference);
+        if (contribution == null) {
+            return null;
+        }
+        String owner = reference.getBundle().getSymbolicName();
+        try {
+            List<String> prefixes = List.copyOf(contribution.pathPrefixes());
+            Optional<String> invalid = prefixes.stream().filter(p -> !isValidPrefix(p)).findFirst();
+            if (invalid.isPresent()) {
+                return refuse(reference, contribution, owner, "invalid path prefix '" + invalid.get() + "'");
+            }
+            Mount mount = new Mount(contribution.domain(), owner, prefixes,
+                    withJerseyClassLoader(() -> JerseyContainers.context(contribution, mapper)));
+            Optional<String> refusal = withJerseyClassLoader(() -> router.mount(mount));
+            if (refusal.isPresent()) {
+                return refuse(reference, contribution, owner, refusal.get());
+            }
+            LOG.info("Mounted domain '{}' ({}) at {}", contribution.domain(), owner, prefixes);
+            onChange.run();
+            return mount;
+        } catch (Exception e) {
+            LOG.error("Could not mount domain '{}' of bundle {}", contribution.domain(), owner, e);
+            context.ungetService(reference);
+            return null;
+        }
+    }
+
+    @Override
+    public void modifiedService(ServiceReference<DomainContribution> reference, Mount mount) {
+        // A contribution's routes are fixed for its lifetime; property changes do not affect them.
+    }
+
+    @Override
+    public void removedService(ServiceReference<DomainContribution> reference, Mount mount) {
+        try {
+            router.unmount(mount);
+            LOG.info("Unmounted domain '{}' ({})", mount.domain(), mount.owner());
+        } catch (Exception e) {
+            LOG.error("Failed to stop domain '{}' cleanly", mount.domain(), e);
+        } finally {
+            context.ungetService(reference);
+            onChange.run();
+        }
+    }
+
+    private Mount refuse(ServiceReference<DomainContribution> reference, DomainContribution contribution,
+                         String owner, String reason) {
+        LOG.error("Refused domain '{}' of bundle {}: {}", contribution.domain(), owner, reason);
+        context.ungetService(reference);
+        return null;
+    }
+
+    static boolean isValidPrefix(String prefix) {
+        return prefix.length() > 1 && prefix.startsWith("/") && !prefix.endsWith("/") && !prefix.contains("//");
+    }
+
+    /** Jersey locates its own services through the thread context class loader while it initialises. */
+    private static <T> T withJerseyClassLoader(CheckedSupplier<T> action) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ResourceConfig.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CheckedSupplier<T> {
+        T get() throws Exception;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.eliza.http.impl;
+
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.jetty.server.Server;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.eliza.http.api.DomainContribution;
+import dev.eliza.http.api.HttpEndpoint;
+
+/**
+ * Owns the platform's single Jetty server: starts it, mounts every {@link DomainContribution} for as long as it is
+ * registered, serves the modules API, and announces itself as an {@link HttpEndpoint}.
+ */
+@Component(immediate = true)
+public final class HttpServerComponent implements HttpEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerComponent.class);
+
+    private HttpSettings settings;
+    private DomainRouter router;
+    private Server server;
+    private ServiceTracker<DomainContribution, Mount> tracker;
+    private ServiceRegistration<HttpEndpoint> endpoint;
+    private ServiceRegistration<DomainContribution> modules;
+
+    @Activate
+    void activate(BundleContext context) throws Exception {
+        settings = HttpSettings.from(context::getProperty);
+        router = new DomainRouter(settings.swapHold(), settings.shutdownTimeout());
+        server = JettyServerFactory.create(settings, router);
+        try {
+            server.start();
+        } catch (BindException e) {
+            server.stop();
+            LOG.error("Cannot listen on {}:{}: the port is already in use", settings.host(), settings.port());
+            throw e;
+        }
+        ObjectMapper mapper = ObjectMappers.create();
+        endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
+        tracker = new ServiceTracker<>(context, DomainContribution.class,
+                new ContributionMounter(context, router, mapper, this::publishMounts));
+        tracker.open();
+        Optional<Path> deploy = Optional.ofNullable(context.getProperty("DEPLOY_DIR")).map(Path::of);
+        ModuleManager manager = new ModuleManager(context, router, settings.swapHold(), deploy);
+        modules = context.registerService(DomainContribution.class, new ModulesContribution(manager), null);
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        modules.unregister();
+        endpoint.unregister();
+        server.stop();
+        tracker.close();
+    }
+
+    @Override
+    public URI url() {
+        return URI.create("http://" + settings.host() + ":" + settings.port());
+    }
+
+    @Override
+    public boolean authRequired() {
+        return settings.authToken().isPresent();
+    }
+
+    private synchronized void publishMounts() {
+        if (endpoint != null) {
+            endpoint.setProperties(endpointProperties());
+        }
+    }
+
+    private Dictionary<String, Object> endpointProperties() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("url", url().toString());
+        properties.put("authRequired", authRequired());
+        List<String> mounts = router.mounts().stream()
+                .flatMap(m -> m.prefixes().stream().map(p -> m.domain() + "=" + p)).sorted().toList();
+        properties.put("mounts", mounts.toArray(String[]::new));
+        return properties;
+    }
+
+    /** The modules API lives in this bundle so no domain can stop the means of starting it again. */
+    private record ModulesContribution(ModuleManager manager) implements DomainContribution {
+        @Override
+        public String domain() {
+            return "modules";
+        }
+
+        @Override
+        public List<String> pathPrefixes() {
+            return List.of("/api/server/modules");
+        }
+
+        @Override
+        public Set<Object> resources() {
+            return Set.of(new ModulesResource(manager));
+        }
+    }
+}

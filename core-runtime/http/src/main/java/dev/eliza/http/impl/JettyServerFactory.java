@@ -1,0 +1,54 @@
+package dev.eliza.http.impl;
+
+import java.util.Set;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Assembles the one Jetty server: graceful shutdown, request ids, CORS, API-key authentication and the body size
+ * limit, composed from Jetty's own handlers, in front of the domain router.
+ */
+final class JettyServerFactory {
+    private JettyServerFactory() {
+    }
+
+    static Server create(HttpSettings settings, DomainRouter router) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("http");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+
+        Handler chain = new SizeLimitHandler(settings.maxBodyBytes(), -1);
+        ((Handler.Wrapper) chain).setHandler(router);
+        if (settings.authToken().isPresent()) {
+            chain = new ApiKeyAuthHandler(settings.authToken().get(), chain);
+        }
+        CrossOriginHandler cors = cors(settings.corsOrigins());
+        cors.setHandler(chain);
+        GracefulHandler graceful = new GracefulHandler(new RequestIdHandler(cors));
+        server.setHandler(graceful);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(settings.shutdownTimeout().toMillis());
+        return server;
+    }
+
+    private static CrossOriginHandler cors(String origins) {
+        CrossOriginHandler cors = new CrossOriginHandler();
+        cors.setAllowedOriginPatterns(Set.of(origins.split("\\s*,\\s*")));
+        cors.setAllowCredentials(!"*".equals(origins.trim()));
+        cors.setAllowedMethods(Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"));
+        cors.setAllowedHeaders(Set.of("Content-Type", "Authorization", "X-API-KEY", "X-Request-Id"));
+        cors.setExposedHeaders(Set.of("X-Request-Id", "Retry-After"));
+        return cors;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.eliza.http.impl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+import dev.eliza.http.api.ApiException;
+
+/**
+ * Stops, starts, restarts and updates domain bundles while the server runs. Restarts and updates happen inside a
+ * {@link SwapWindow}, so clients of the domain see a short wait instead of errors. One operation at a time.
+ */
+final class ModuleManager {
+    static final String DOMAIN_HEADER = "Eliza-Domain";
+    static final String CONTRACT_HEADER = "Eliza-Domain-Contract";
+
+    private final BundleContext context;
+    private final DomainRouter router;
+    private final Duration hold;
+    private final Optional<Path> deployDir;
+
+    ModuleManager(BundleContext context, DomainRouter router, Duration hold, Optional<Path> deployDir) {
+        this.context = context;
+        this.router = router;
+        this.hold = hold;
+        this.deployDir = deployDir;
+    }
+
+    List<ModuleInfo> list() {
+        return Arrays.stream(context.getBundles()).filter(ModuleManager::isDomainBundle).map(this::describe)
+                .toList();
+    }
+
+    synchronized ModuleInfo stop(String name) throws BundleException {
+        Bundle bundle = find(name);
+        bundle.stop();
+        return describe(bundle);
+    }
+
+    synchronized ModuleInfo start(String name) throws BundleException, InterruptedException {
+        Bundle bundle = find(name);
+        bundle.start();
+        if (bundle.getHeaders().get(DOMAIN_HEADER) != null) {
+            awaitMounted(bundle.getSymbolicName(), List.of());
+        }
+        return describe(bundle);
+    }
+
+    synchronized ModuleInfo restart(String name) throws BundleException, InterruptedException {
+        Bundle bundle = find(name);
+        List<String> paths = pathsOf(bundle.getSymbolicName());
+        try (SwapWindow window = router.openWindow(bundle.getSymbolicName())) {
+            bundle.stop();
+            bundle.start();
+            awaitMounted(bundle.getSymbolicName(), paths);
+        }
+        return describe(bundle);
+    }
+
+    /** Updates from {@code jar} when given, else from the newest jar in {@code deploy/} with the same name. */
+    synchronized ModuleInfo update(String name, Optional<Path> jar) throws Exception {
+        Bundle bundle = find(name);
+        Path source = jar.isPresent() ? jar.get() : newestDeployedJar(bundle.getSymbolicName());
+        BundleJars.requireSymbolicName(source, bundle.getSymbolicName());
+        List<String> paths = pathsOf(bundle.getSymbolicName());
+        try (SwapWindow window = router.openWindow(bundle.getSymbolicName());
+             InputStream in = Files.newInputStream(source)) {
+            bundle.update(in);
+            refreshIfRemovalPending();
+            awaitMounted(bundle.getSymbolicName(), paths);
+        }
+        return describe(bundle);
+    }
+
+    private Path newestDeployedJar(String symbolicName) throws IOException {
+        Path dir = deployDir.orElseThrow(() -> new ApiException(422, "NO_JAR",
+                "No jar in the request body and no deploy folder configured"));
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jar"))
+                    .filter(f -> BundleJars.symbolicName(f).filter(symbolicName::equals).isPresent())
+                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
+                    .orElseThrow(() -> new ApiException(422, "NO_JAR",
+                            "No jar for " + symbolicName + " in the request body or in " + dir));
+        }
+    }
+
+    private void refreshIfRemovalPending() throws InterruptedException {
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        if (wiring.getRemovalPendingBundles().isEmpty()) {
+            return;
+        }
+        CountDownLatch refreshed = new CountDownLatch(1);
+        wiring.refreshBundles(null, event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.countDown();
+            }
+        });
+        refreshed.await(hold.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void awaitMounted(String owner, List<String> paths) throws InterruptedException {
+        long deadline = System.nanoTime() + hold.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> now = pathsOf(owner);
+            if (paths.isEmpty() ? !now.isEmpty() : now.containsAll(paths)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private List<String> pathsOf(String owner) {
+        return router.mounts().stream().filter(m -> m.owner().equals(owner))
+                .flatMap(m -> m.prefixes().stream()).sorted().toList();
+    }
+
+    private Bundle find(String name) {
+        return Arrays.stream(context.getBundles()).filter(ModuleManager::isDomainBundle)
+                .filter(b -> name.equals(b.getSymbolicName()) || name.equals(b.getHeaders().get(DOMAIN_HEADER)))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "Module not found: " + name));
+    }
+
+    private ModuleInfo describe(Bundle bundle) {
+        String domain = bundle.getHeaders().get(DOMAIN_HEADER);
+        String role = domain == null ? "api" : "impl";
+        return new ModuleInfo(bundle.getSymbolicName(),
+                domain == null ? bundle.getHeaders().get(CONTRACT_HEADER) : domain, role,
+                bundle.getVersion().toString(), state(bundle.getState()), pathsOf(bundle.getSymbolicName()));
+    }
+
+    private static boolean isDomainBundle(Bundle bundle) {
+        return bundle.getHeaders().get(DOMAIN_HEADER) != null || bundle.getHeaders().get(CONTRACT_HEADER) != null;
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+}

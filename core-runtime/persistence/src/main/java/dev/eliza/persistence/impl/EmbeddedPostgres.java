@@ -1,0 +1,145 @@
+package dev.eliza.persistence.impl;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.eliza.persistence.api.PersistenceException;
+
+/**
+ * A real PostgreSQL server run from the data folder: initialised on first use (password authentication, UTF-8),
+ * started on a free loopback port with durable settings ({@code fsync} and {@code synchronous_commit} on), and
+ * stopped with the platform. A server left running by a killed platform is found through its
+ * {@code postmaster.pid} and stopped before a new one starts.
+ */
+final class EmbeddedPostgres {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    static final String USER = "postgres";
+
+    private final Path dataDir;
+    private final Path cluster;
+    private final Path log;
+    private final ProcessRunner runner;
+    private Path binaries;
+    private int port;
+
+    EmbeddedPostgres(Path dataDir, ProcessRunner runner) {
+        this.dataDir = dataDir;
+        this.cluster = dataDir.resolve("postgres");
+        this.log = dataDir.resolve("postgres.log");
+        this.runner = runner;
+    }
+
+    /** Starts the server and returns its address. */
+    PostgresUrl start(String version) {
+        binaries = PostgresBinaries.unpack(dataDir, version);
+        stopStale();
+        String password = password();
+        if (!Files.exists(cluster.resolve("PG_VERSION"))) {
+            initialise();
+        }
+        port = freePort();
+        runner.run(log, 120, pgCtl(), "start", "-w", "-t", "90", "-D", cluster.toString(), "-l", log.toString(),
+                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories= -c fsync=on"
+                        + " -c synchronous_commit=on -c max_connections=100");
+        LOG.info("Embedded PostgreSQL {} started on 127.0.0.1:{} with data in {}", version, port, cluster);
+        return new PostgresUrl("127.0.0.1", port, "postgres", Optional.of(USER), Optional.of(password), "");
+    }
+
+    void stop() {
+        if (Files.exists(cluster.resolve("postmaster.pid"))) {
+            runner.run(log, 60, pgCtl(), "stop", "-w", "-t", "30", "-m", "fast", "-D", cluster.toString());
+            LOG.info("Embedded PostgreSQL stopped");
+        }
+    }
+
+    private void stopStale() {
+        Optional<ProcessHandle> stale = PostmasterPid.read(cluster).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (stale.isEmpty()) {
+            return;
+        }
+        LOG.warn("Found PostgreSQL (pid {}) left running on {} by an earlier run; stopping it", stale.get().pid(),
+                cluster);
+        try {
+            runner.run(log, 60, pgCtl(), "stop", "-w", "-t", "30", "-m", "fast", "-D", cluster.toString());
+        } catch (PersistenceException e) {
+            LOG.warn("pg_ctl could not stop pid {}; killing it", stale.get().pid(), e);
+            stale.get().destroyForcibly();
+            stale.get().onExit().orTimeout(Duration.ofSeconds(30).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                    .join();
+        }
+    }
+
+    private void initialise() {
+        Path pwfile = dataDir.resolve("postgres.pwfile");
+        try {
+            Files.writeString(pwfile, password() + "\n", StandardCharsets.UTF_8);
+            runner.run(log, 180, binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", USER,
+                    "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C");
+        } catch (IOException e) {
+            throw new PersistenceException("Cannot initialise PostgreSQL in " + cluster, e);
+        } finally {
+            pwfile.toFile().delete();
+        }
+        LOG.info("Initialised a new PostgreSQL cluster in {}", cluster);
+    }
+
+    /** The superuser password, generated on first use and kept readable only by this user. */
+    private String password() {
+        Path file = dataDir.resolve("postgres.secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String password = HexFormat.of().formatHex(random);
+            Files.createDirectories(dataDir);
+            Files.writeString(file, password, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return password;
+        } catch (IOException e) {
+            throw new PersistenceException("Cannot read or create " + file, e);
+        }
+    }
+
+    private String pgCtl() {
+        return binaries.resolve("bin/pg_ctl").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new PersistenceException("No free port for PostgreSQL", e);
+        }
+    }
+
+    /** Reads the pid a PostgreSQL server recorded for its cluster. */
+    static final class PostmasterPid {
+        private PostmasterPid() {
+        }
+
+        static Optional<Long> read(Path cluster) {
+            try {
+                List<String> lines = Files.readAllLines(cluster.resolve("postmaster.pid"));
+                return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            } catch (IOException | NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

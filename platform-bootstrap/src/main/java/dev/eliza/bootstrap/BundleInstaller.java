@@ -1,0 +1,81 @@
+package dev.eliza.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the jars of {@code bundles/} into the framework. A bundle already installed from the same file keeps
+ * its persisted state (an operator's stop survives a restart) unless the file is newer, which updates it.
+ */
+final class BundleInstaller {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleInstaller.class);
+    static final String START_LEVEL_HEADER = "Eliza-Start-Level";
+
+    private final BundleContext context;
+
+    BundleInstaller(BundleContext context) {
+        this.context = context;
+    }
+
+    /** Installs or refreshes every jar in {@code dir}; returns the bundles to start (newly installed ones). */
+    List<Bundle> installAll(Path dir) throws IOException, BundleException {
+        List<Bundle> toStart = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                String location = jar.toUri().toString();
+                Bundle existing = context.getBundle(location);
+                if (existing == null) {
+                    Bundle bundle = install(location, jar);
+                    toStart.add(bundle);
+                } else if (Files.getLastModifiedTime(jar).toMillis() > existing.getLastModified()) {
+                    try (InputStream in = Files.newInputStream(jar)) {
+                        existing.update(in);
+                    }
+                    LOG.info("Updated {} from {}", existing.getSymbolicName(), jar.getFileName());
+                }
+            }
+        }
+        return toStart;
+    }
+
+    Bundle install(String location, Path jar) throws IOException, BundleException {
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(jar)) {
+            bundle = context.installBundle(location, in);
+        }
+        startLevel(bundle).ifPresent(level -> bundle.adapt(BundleStartLevel.class).setStartLevel(level));
+        return bundle;
+    }
+
+    static void startAll(List<Bundle> bundles) {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                LOG.error("Bundle {} failed to start: {}", bundle.getSymbolicName(), e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Optional<Integer> startLevel(Bundle bundle) {
+        return Optional.ofNullable(bundle.getHeaders().get(START_LEVEL_HEADER)).map(String::trim)
+                .map(Integer::parseInt);
+    }
+}

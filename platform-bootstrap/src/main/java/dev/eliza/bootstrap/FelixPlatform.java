@@ -1,0 +1,113 @@
+package dev.eliza.bootstrap;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+import dev.eliza.platform.logging.LogBuffer;
+
+/** The embedded Felix framework with the platform's bundles, its deploy watcher, and its orderly shutdown. */
+final class FelixPlatform {
+    static final int ACTIVE_START_LEVEL = 5;
+    private static final String SLF4J_PACKAGES = "org.slf4j,org.slf4j.event,org.slf4j.helpers,org.slf4j.spi";
+
+    private final PlatformConfig config;
+    private final RingLogBuffer logs;
+    private Framework framework;
+    private ScheduledExecutorService watcher;
+
+    FelixPlatform(PlatformConfig config, RingLogBuffer logs) {
+        this.config = config;
+        this.logs = logs;
+    }
+
+    /** Starts the framework and every bundle; returns once the HTTP server and database are up. */
+    StartupReport start(Duration timeout) throws Exception {
+        Files.createDirectories(config.deployDir());
+        framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(frameworkProperties());
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        context.registerService(LogBuffer.class, logs, null);
+        BundleInstaller installer = new BundleInstaller(context);
+        BundleInstaller.startAll(installer.installAll(config.bundlesDir()));
+        framework.start();
+        StartupReport report = awaitReady(context, timeout);
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deploy-watcher"));
+        long poll = Long.parseLong(config.get("DEPLOY_POLL_MS").orElse("1000"));
+        watcher.scheduleWithFixedDelay(new DeployWatcher(context, installer, config.deployDir()), 0, poll,
+                TimeUnit.MILLISECONDS);
+        return report;
+    }
+
+    /** Blocks until the framework has stopped, for whatever reason. */
+    void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    /** Stops bundles in reverse start order: HTTP first (finishing in-flight requests), the database last. */
+    void stop(Duration timeout) throws Exception {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+        if (framework != null) {
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(timeout.toMillis());
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                throw new IllegalStateException("The framework did not stop within " + timeout.toMillis() + " ms");
+            }
+        }
+    }
+
+    private StartupReport awaitReady(BundleContext context, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ServiceReference<?>> http = reference(context, "dev.eliza.http.api.HttpEndpoint");
+            Optional<ServiceReference<?>> database = reference(context, "dev.eliza.persistence.api.Database");
+            boolean levelReached = framework.adapt(FrameworkStartLevel.class).getStartLevel() >= ACTIVE_START_LEVEL;
+            if (http.isPresent() && database.isPresent() && levelReached) {
+                return StartupReport.of(http.get(), database.get());
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("The HTTP server or the database did not come up within "
+                + timeout.toSeconds() + " s; see the log above");
+    }
+
+    private static Optional<ServiceReference<?>> reference(BundleContext context, String type) {
+        return Optional.ofNullable(context.getServiceReference(type));
+    }
+
+    private Map<String, String> frameworkProperties() {
+        Map<String, String> properties = new HashMap<>(config.asFrameworkProperties());
+        properties.put(Constants.FRAMEWORK_STORAGE, config.dataDir().resolve("felix-cache").toString());
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(ACTIVE_START_LEVEL));
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra());
+        properties.put("felix.log.level", "1");
+        return properties;
+    }
+
+    /** slf4j is exported twice: 2.x for our bundles and 1.7 for libraries (HikariCP) that import [1.6,2). */
+    private static String systemPackagesExtra() {
+        StringBuilder packages = new StringBuilder("dev.eliza.platform.logging;version=1.0.0");
+        for (String version : new String[] {"2.0.17", "1.7.36"}) {
+            for (String pkg : SLF4J_PACKAGES.split(",")) {
+                packages.append(',').append(pkg).append(";version=").append(version);
+            }
+        }
+        return packages.toString();
+    }
+}

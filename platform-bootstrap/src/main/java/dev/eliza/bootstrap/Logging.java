@@ -1,0 +1,100 @@
+package dev.eliza.bootstrap;
+
+import java.nio.file.Path;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+
+import dev.eliza.platform.logging.LogEntry;
+
+/** Sends all platform logging to the console, {@code logs/platform.log} (rolled at 10 MB) and the log buffer. */
+final class Logging {
+    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n";
+
+    private Logging() {
+    }
+
+    static void configure(String level, Path logsDir, RingLogBuffer buffer) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.toLevel(level, Level.INFO));
+        context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+        context.getLogger("org.glassfish").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setEncoder(encoder(context));
+        console.start();
+        root.addAppender(console);
+
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setFile(logsDir.resolve("platform.log").toString());
+        file.setEncoder(encoder(context));
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(logsDir.resolve("platform.%i.log").toString());
+        rolling.setMaxIndex(5);
+        rolling.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setMaxFileSize(FileSize.valueOf("10MB"));
+        trigger.setContext(context);
+        trigger.start();
+        file.setRollingPolicy(rolling);
+        file.setTriggeringPolicy(trigger);
+        file.start();
+        root.addAppender(file);
+
+        BufferAppender memory = new BufferAppender(buffer);
+        memory.setContext(context);
+        memory.start();
+        root.addAppender(memory);
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
+    }
+
+    /** Copies each event into the in-memory buffer with pino's numeric levels. */
+    private static final class BufferAppender extends AppenderBase<ILoggingEvent> {
+        private final RingLogBuffer buffer;
+
+        BufferAppender(RingLogBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            buffer.add(new LogEntry(event.getTimeStamp(), pinoLevel(event.getLevel()), event.getFormattedMessage(),
+                    event.getLoggerName()));
+        }
+
+        private static int pinoLevel(Level level) {
+            return switch (level.toInt()) {
+                case Level.ERROR_INT -> 50;
+                case Level.WARN_INT -> 40;
+                case Level.INFO_INT -> 30;
+                case Level.DEBUG_INT -> 20;
+                default -> 10;
+            };
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.eliza.bootstrap;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the platform: reads the configuration, sets up logging, checks the port, embeds Felix with every bundle
+ * of {@code bundles/}, watches {@code deploy/}, and stops gracefully on SIGTERM. Exit code 2: port taken; 1: the
+ * platform failed to start.
+ */
+public final class Main {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.currentTimeMillis();
+        Path home = Path.of(System.getProperty("eliza.home", ".")).toAbsolutePath().normalize();
+        PlatformConfig config = PlatformConfig.load(home, System.getenv(), System.getProperties());
+        Files.createDirectories(config.logsDir());
+        Files.createDirectories(config.dataDir());
+        RingLogBuffer logs = new RingLogBuffer(1000);
+        Logging.configure(config.get("LOG_LEVEL").orElse("info"), config.logsDir(), logs);
+        Logger log = LoggerFactory.getLogger(Main.class);
+
+        if (!portIsFree(config.host(), config.port())) {
+            log.error("Port {} on {} is already in use. Stop whatever listens there or set SERVER_PORT.",
+                    config.port(), config.host());
+            System.exit(2);
+        }
+        FelixPlatform platform = new FelixPlatform(config, logs);
+        Duration shutdown = Duration.ofMillis(Long.parseLong(config.get("SHUTDOWN_TIMEOUT_MS").orElse("10000")))
+                .plusSeconds(20);
+        AtomicBoolean hookRunning = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hookRunning.set(true);
+            log.info("Shutting down");
+            try {
+                platform.stop(shutdown);
+            } catch (Exception e) {
+                log.error("Shutdown was not clean: {}", e.getMessage(), e);
+            }
+        }, "shutdown"));
+        try {
+            StartupReport report = platform.start(STARTUP_TIMEOUT);
+            log.info(report.describe(System.currentTimeMillis() - started));
+        } catch (Exception e) {
+            log.error("The platform failed to start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        platform.awaitStop();
+        if (!hookRunning.get()) {
+            System.exit(0);
+        }
+    }
+
+    private static boolean portIsFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.eliza.bootstrap;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The platform's settings: {@code conf/platform.properties} under the home folder, each key overridden by an
+ * environment variable of the same name, and that by a {@code -D} system property of the same name.
+ */
+final class PlatformConfig {
+    static final Map<String, String> DEFAULTS = Map.of(
+            "SERVER_PORT", "3000",
+            "SERVER_HOST", "127.0.0.1",
+            "DATA_DIR", "./data",
+            "LOG_LEVEL", "info",
+            "DEPLOY_POLL_MS", "1000",
+            "SHUTDOWN_TIMEOUT_MS", "10000");
+    private static final String[] ENV_ONLY_KEYS = {"ELIZA_SERVER_AUTH_TOKEN", "POSTGRES_URL"};
+
+    private final Path home;
+    private final Map<String, String> values;
+
+    private PlatformConfig(Path home, Map<String, String> values) {
+        this.home = home;
+        this.values = values;
+    }
+
+    static PlatformConfig load(Path home, Map<String, String> env, Properties system) throws IOException {
+        Map<String, String> values = new TreeMap<>(DEFAULTS);
+        Path file = home.resolve("conf/platform.properties");
+        if (Files.exists(file)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
+        }
+        for (String key : ENV_ONLY_KEYS) {
+            values.putIfAbsent(key, "");
+        }
+        for (String key : values.keySet().toArray(String[]::new)) {
+            Optional.ofNullable(env.get(key)).ifPresent(v -> values.put(key, v));
+            Optional.ofNullable(system.getProperty(key)).ifPresent(v -> values.put(key, v));
+        }
+        values.values().removeIf(String::isEmpty);
+        return new PlatformConfig(home, values);
+    }
+
+    Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    int port() {
+        return Integer.parseInt(values.get("SERVER_PORT"));
+    }
+
+    String host() {
+        return values.get("SERVER_HOST");
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path dataDir() {
+        return home.resolve(values.get("DATA_DIR")).normalize();
+    }
+
+    Path bundlesDir() {
+        return home.resolve("bundles");
+    }
+
+    Path deployDir() {
+        return home.resolve("deploy");
+    }
+
+    Path logsDir() {
+        return home.resolve("logs");
+    }
+
+    /** Every setting, with the folders made absolute, as framework properties for the bundles. */
+    Map<String, String> asFrameworkProperties() {
+        Map<String, String> properties = new TreeMap<>(values);
+        properties.put("DATA_DIR", dataDir().toString());
+        properties.put("DEPLOY_DIR", deployDir().toString());
+        properties.put("ELIZA_HOME", home.toString());
+        return properties;
+    }
+}
