@@ -3,6 +3,7 @@ package dev.eliza.bootstrap;
 import java.nio.file.Path;
 
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -33,6 +34,13 @@ final class Logging {
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("org.glassfish").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("org.apache.aries.spifly").setLevel(Level.WARN);
+        // Jersey warns about every resource registered as an instance; the registration is intended.
+        context.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.ERROR);
+        context.getLogger("org.glassfish.jersey.message.internal.MessagingBinders").setLevel(Level.ERROR);
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);

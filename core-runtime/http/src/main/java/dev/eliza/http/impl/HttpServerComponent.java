@@ -28,7 +28,7 @@ import dev.eliza.http.api.HttpEndpoint;
  * Owns the platform's single Jetty server: starts it, mounts every {@link DomainContribution} for as long as it is
  * registered, serves the modules API, and announces itself as an {@link HttpEndpoint}.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = {})
 public final class HttpServerComponent implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerComponent.class);
 

@@ -30,7 +30,7 @@ import dev.eliza.persistence.api.Migration;
  * Brings up the platform database (the external server named by {@code POSTGRES_URL}, else the embedded one under
  * {@code DATA_DIR}), pools connections to it, and registers it as the {@link Database} service.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = {})
 public final class PersistenceComponent implements Database {
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceComponent.class);
 
