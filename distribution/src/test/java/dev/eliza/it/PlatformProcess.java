@@ -87,7 +87,7 @@ final class PlatformProcess implements AutoCloseable {
                 throw new IllegalStateException("Platform exited with " + process.exitValue() + ":\n" + console());
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/api/server/health"))
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

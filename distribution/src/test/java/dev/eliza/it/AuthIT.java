@@ -1,0 +1,65 @@
+package dev.eliza.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With {@code ELIZA_SERVER_AUTH_TOKEN} set, {@code /api/**} needs the key; health and preflights do not. */
+class AuthIT {
+    private static final String KEY = "it-secret-key";
+    private static final String UNAUTHORIZED =
+            "{\"error\":\"API key required\",\"message\":\"Missing or invalid X-API-KEY header\"}";
+
+    @TempDir
+    static Path home;
+    static PlatformProcess platform;
+    static Http anonymous;
+    static Http authorised;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = PlatformProcess.start(home, PlatformProcess.env("ELIZA_SERVER_AUTH_TOKEN", KEY));
+        anonymous = new Http(platform);
+        authorised = new Http(platform, KEY);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    @Test
+    void apiRoutesRefuseMissingOrWrongKeys() throws Exception {
+        Http.Reply missing = anonymous.get("/api/agents");
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.body()).isEqualTo(UNAUTHORIZED);
+        Http.Reply wrong = new Http(platform, "wrong").get("/api/agents");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/server/modules").status()).isEqualTo(401);
+        assertThat(anonymous.json("POST", "/api/server/modules/agents/restart", "").status()).isEqualTo(401);
+        assertThat(anonymous.json("POST", "/api/stop", "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theRightKeyIsAccepted() throws Exception {
+        assertThat(authorised.get("/api/agents").status()).isEqualTo(200);
+        assertThat(authorised.get("/api/system/config").body())
+                .isEqualTo("{\"success\":true,\"data\":{\"requiresAuth\":true}}");
+    }
+
+    @Test
+    void healthAndPreflightNeedNoKey() throws Exception {
+        assertThat(anonymous.get("/healthz").status()).isEqualTo(200);
+        assertThat(anonymous.get("/health").status()).isEqualTo(200);
+        Http.Reply preflight = anonymous.send(anonymous.builder("/api/agents").header("Origin", "http://web.test")
+                .header("Access-Control-Request-Method", "GET").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.status()).isNotEqualTo(401);
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("X-API-KEY");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.eliza.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Builds bundle jars at test time: a rebuild of a shipped bundle with another version, or an empty bundle. */
+final class ModuleJars {
+    private ModuleJars() {
+    }
+
+    /** A copy of {@code original} whose manifest says {@code version}: what a rebuild with a new version ships. */
+    static byte[] withVersion(Path original, String version) throws IOException {
+        try (JarFile jar = new JarFile(original.toFile())) {
+            Manifest manifest = new Manifest(jar.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    /** A bundle with no code that the modules API lists as domain {@code domain}. */
+    static byte[] emptyDomainBundle(String symbolicName, String version, String domain) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        main.putValue("Eliza-Domain", domain);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+            out.putNextEntry(new JarEntry("README.txt"));
+            out.write("probe".getBytes());
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes {@code bytes} under a temporary name and renames it into place, as operators are told to. */
+    static void deploy(Path deployDir, String name, byte[] bytes) throws IOException {
+        Path temp = deployDir.resolve("." + name + ".part");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            out.write(bytes);
+        }
+        Files.move(temp, deployDir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
