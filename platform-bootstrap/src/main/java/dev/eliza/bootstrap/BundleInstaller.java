@@ -31,8 +31,12 @@ final class BundleInstaller {
         this.context = context;
     }
 
-    /** Installs or refreshes every jar in {@code dir}; returns the bundles to start (newly installed ones). */
+    /**
+     * Installs or refreshes every jar in {@code dir} and uninstalls bundles whose jar left it; returns the bundles
+     * to start (the newly installed ones).
+     */
     List<Bundle> installAll(Path dir) throws IOException, BundleException {
+        uninstallRemoved(dir);
         List<Bundle> toStart = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
@@ -50,6 +54,17 @@ final class BundleInstaller {
             }
         }
         return toStart;
+    }
+
+    private void uninstallRemoved(Path dir) throws BundleException {
+        String prefix = dir.toUri().toString();
+        for (Bundle bundle : context.getBundles()) {
+            String location = bundle.getLocation();
+            if (location.startsWith(prefix) && !Files.exists(Path.of(java.net.URI.create(location)))) {
+                LOG.info("Uninstalling {}: its jar is no longer in {}", bundle.getSymbolicName(), dir);
+                bundle.uninstall();
+            }
+        }
     }
 
     Bundle install(String location, Path jar) throws IOException, BundleException {

@@ -44,27 +44,27 @@ final class ModuleManager {
                 .toList();
     }
 
-    synchronized ModuleInfo stop(String name) throws BundleException {
+    synchronized ModuleInfo stop(String name) {
         Bundle bundle = find(name);
-        bundle.stop();
+        framework(bundle::stop);
         return describe(bundle);
     }
 
-    synchronized ModuleInfo start(String name) throws BundleException, InterruptedException {
+    synchronized ModuleInfo start(String name) throws InterruptedException {
         Bundle bundle = find(name);
-        bundle.start();
+        framework(bundle::start);
         if (bundle.getHeaders().get(DOMAIN_HEADER) != null) {
             awaitMounted(bundle.getSymbolicName(), List.of());
         }
         return describe(bundle);
     }
 
-    synchronized ModuleInfo restart(String name) throws BundleException, InterruptedException {
+    synchronized ModuleInfo restart(String name) throws InterruptedException {
         Bundle bundle = find(name);
         List<String> paths = pathsOf(bundle.getSymbolicName());
         try (SwapWindow window = router.openWindow(bundle.getSymbolicName())) {
-            bundle.stop();
-            bundle.start();
+            framework(bundle::stop);
+            framework(bundle::start);
             awaitMounted(bundle.getSymbolicName(), paths);
         }
         return describe(bundle);
@@ -78,11 +78,25 @@ final class ModuleManager {
         List<String> paths = pathsOf(bundle.getSymbolicName());
         try (SwapWindow window = router.openWindow(bundle.getSymbolicName());
              InputStream in = Files.newInputStream(source)) {
-            bundle.update(in);
+            framework(() -> bundle.update(in));
             refreshIfRemovalPending();
             awaitMounted(bundle.getSymbolicName(), paths);
         }
         return describe(bundle);
+    }
+
+    /** A framework refusal (resolution or activation failure) reported with its reason. */
+    private static void framework(BundleAction action) {
+        try {
+            action.run();
+        } catch (BundleException e) {
+            throw new ApiException(500, "MODULE_OPERATION_FAILED", e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface BundleAction {
+        void run() throws BundleException;
     }
 
     private Path newestDeployedJar(String symbolicName) throws IOException {
