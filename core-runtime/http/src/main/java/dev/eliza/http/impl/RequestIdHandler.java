@@ -1,6 +1,7 @@
 package dev.eliza.http.impl;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -23,10 +24,18 @@ final class RequestIdHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String id = request.getHeaders().get(HEADER);
         if (id == null || id.length() > 128 || !id.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            id = UUID.randomUUID().toString();
+            id = newId();
         }
         request.setAttribute(ATTRIBUTE, id);
         response.getHeaders().put(HEADER, id);
         return super.handle(request, response, callback);
+    }
+
+    /** A random UUID without {@link UUID#randomUUID()}'s shared SecureRandom, which serialises busy servers. */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

@@ -74,6 +74,8 @@ public final class PersistenceComponent implements Database {
         url.user().ifPresent(source::setUser);
         url.password().ifPresent(source::setPassword);
         source.setApplicationName("eliza-osgi");
+        // A server-side limit: pgjdbc's client-side query timeout arms a shared timer on every statement.
+        source.setOptions("-c statement_timeout=30000");
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setPoolName("eliza");

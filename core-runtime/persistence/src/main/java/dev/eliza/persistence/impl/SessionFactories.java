@@ -21,7 +21,6 @@ final class SessionFactories {
             Configuration configuration = new Configuration(
                     new Environment("eliza", new JdbcTransactionFactory(), dataSource));
             configuration.setMapUnderscoreToCamelCase(true);
-            configuration.setDefaultStatementTimeout(30);
             for (Class<?> mapper : mappers) {
                 configuration.addMapper(mapper);
             }
