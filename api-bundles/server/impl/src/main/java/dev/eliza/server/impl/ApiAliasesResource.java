@@ -69,9 +69,9 @@ public final class ApiAliasesResource {
     @PUT
     @Path("env")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> replaceEnv(JsonNode body) {
+    public Outcome replaceEnv(JsonNode body) {
         system.replaceEnv(body != null && body.has("content") ? body.get("content") : body);
-        return Map.of("success", true, "message", "Local env updated");
+        return Outcome.of("Local env updated");
     }
 
     @POST

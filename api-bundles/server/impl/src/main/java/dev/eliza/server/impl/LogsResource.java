@@ -50,7 +50,10 @@ public final class LogsResource {
     @DELETE
     public Map<String, String> clear() {
         buffer().clear();
-        return Map.of("status", "success", "message", "Logs cleared successfully");
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", "success");
+        body.put("message", "Logs cleared successfully");
+        return body;
     }
 
     private Map<String, Object> logs(String limitText, String levelText, String agentName, String agentId) {

@@ -72,6 +72,10 @@ public final class ServerResource {
     @Path("stop")
     public Map<String, Object> stop() {
         platform.stopPlatform();
-        return Map.of("success", true, "message", "Server stopping", "timestamp", Instant.now().toString());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("message", "Server stopping");
+        body.put("timestamp", Instant.now().toString());
+        return body;
     }
 }

@@ -51,10 +51,10 @@ public final class SystemResource {
     @POST
     @Path("env/local")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> writeEnv(JsonNode body) {
+    public Outcome writeEnv(JsonNode body) {
         JsonNode content = body == null ? null : body.get("content");
         replaceEnv(content);
-        return Map.of("success", true, "message", "Local env updated");
+        return Outcome.of("Local env updated");
     }
 
     /** Validates {@code content} (an object of scalar values) and replaces the file with it. */
