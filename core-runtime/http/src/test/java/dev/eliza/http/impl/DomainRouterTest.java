@@ -1,0 +1,126 @@
+package dev.eliza.http.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DomainRouterTest {
+    private Server server;
+    private LocalConnector connector;
+    private DomainRouter router;
+
+    private void start(Duration hold) throws Exception {
+        server = new Server();
+        connector = new LocalConnector(server);
+        server.addConnector(connector);
+        router = new DomainRouter(hold, Duration.ofSeconds(2));
+        server.setHandler(router);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void routesToTheMountAndAnswersUnknownPathsWithTheElizaBody() throws Exception {
+        start(Duration.ofSeconds(5));
+        router.mount(mount("owner.a", "{\"v\":1}"));
+        assertThat(get("/api/x/anything").getContent()).isEqualTo("{\"v\":1}");
+        HttpTester.Response unknownApi = get("/api/y");
+        assertThat(unknownApi.getStatus()).isEqualTo(404);
+        assertThat(unknownApi.getContent()).isEqualTo(DomainRouter.API_NOT_FOUND);
+        assertThat(get("/elsewhere").getContent()).isEqualTo(DomainRouter.NOT_FOUND);
+    }
+
+    @Test
+    void anUnmountedRouteIsGoneAtOnceOutsideASwapWindow() throws Exception {
+        start(Duration.ofSeconds(5));
+        Mount mount = mount("owner.a", "{\"v\":1}");
+        router.mount(mount);
+        router.unmount(mount);
+        assertThat(get("/api/x").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aPrefixOwnedByAnotherBundleIsRefused() throws Exception {
+        start(Duration.ofSeconds(5));
+        router.mount(mount("owner.a", "{\"v\":1}"));
+        Optional<String> refusal = router.mount(mount("owner.b", "{\"v\":2}"));
+        assertThat(refusal).hasValueSatisfying(reason -> assertThat(reason).contains("/api/x", "owner.a"));
+        assertThat(get("/api/x").getContent()).isEqualTo("{\"v\":1}");
+    }
+
+    @Test
+    void duringASwapRequestsWaitForTheNewVersion() throws Exception {
+        start(Duration.ofSeconds(5));
+        Mount old = mount("owner.a", "{\"v\":1}");
+        router.mount(old);
+        try (SwapWindow window = router.openWindow("owner.a")) {
+            router.unmount(old);
+            CompletableFuture<HttpTester.Response> held = CompletableFuture.supplyAsync(() -> getQuietly("/api/x"));
+            Thread.sleep(200);
+            assertThat(held).isNotDone();
+            router.mount(mount("owner.a", "{\"v\":2}"));
+            HttpTester.Response response = held.get(5, TimeUnit.SECONDS);
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.getContent()).isEqualTo("{\"v\":2}");
+        }
+    }
+
+    @Test
+    void aRouteThatDoesNotComeBackInTimeGets503WithRetryAfter() throws Exception {
+        start(Duration.ofMillis(300));
+        Mount old = mount("owner.a", "{\"v\":1}");
+        router.mount(old);
+        try (SwapWindow window = router.openWindow("owner.a")) {
+            router.unmount(old);
+            HttpTester.Response response = get("/api/x");
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.get("Retry-After")).isEqualTo("1");
+            assertThat(response.getContent()).contains("SERVICE_UNAVAILABLE");
+        }
+    }
+
+    @Test
+    void closingTheWindowReleasesWaitersWith503() throws Exception {
+        start(Duration.ofSeconds(10));
+        Mount old = mount("owner.a", "{\"v\":1}");
+        router.mount(old);
+        SwapWindow window = router.openWindow("owner.a");
+        router.unmount(old);
+        CompletableFuture<HttpTester.Response> held = CompletableFuture.supplyAsync(() -> getQuietly("/api/x"));
+        Thread.sleep(200);
+        window.close();
+        assertThat(held.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
+        assertThat(get("/api/x").getStatus()).isEqualTo(404);
+    }
+
+    private static Mount mount(String owner, String body) {
+        return new Mount("x", owner, List.of("/api/x"), new FixedBodyHandler(body));
+    }
+
+    private HttpTester.Response get(String path) throws Exception {
+        return HttpTester.parseResponse(connector.getResponse(
+                "GET " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", 10, TimeUnit.SECONDS));
+    }
+
+    private HttpTester.Response getQuietly(String path) {
+        try {
+            return get(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
