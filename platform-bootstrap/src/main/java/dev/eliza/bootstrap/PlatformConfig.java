@@ -22,7 +22,9 @@ final class PlatformConfig {
             "LOG_LEVEL", "info",
             "DEPLOY_POLL_MS", "1000",
             "SHUTDOWN_TIMEOUT_MS", "10000");
-    private static final String[] ENV_ONLY_KEYS = {"ELIZA_SERVER_AUTH_TOKEN", "POSTGRES_URL"};
+    /** Keys without a default that the environment may still set (the file may name others). */
+    private static final String[] OPTIONAL_KEYS = {"ELIZA_SERVER_AUTH_TOKEN", "POSTGRES_URL", "SECRET_SALT",
+        "MAX_BODY_BYTES", "SWAP_HOLD_MS", "CORS_ORIGINS", "ELIZA_ENV"};
 
     private final Path home;
     private final Map<String, String> values;
@@ -42,7 +44,7 @@ final class PlatformConfig {
             }
             properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
         }
-        for (String key : ENV_ONLY_KEYS) {
+        for (String key : OPTIONAL_KEYS) {
             values.putIfAbsent(key, "");
         }
         for (String key : values.keySet().toArray(String[]::new)) {

@@ -1,0 +1,89 @@
+package dev.eliza.persistence.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.eliza.persistence.api.Migration;
+import dev.eliza.persistence.api.PersistenceException;
+
+/** Migrations against a real PostgreSQL: the embedded server this bundle ships, in a temporary folder. */
+class EmbeddedPostgresMigrationTest {
+    @TempDir
+    static Path data;
+    static EmbeddedPostgres postgres;
+    static PGSimpleDataSource dataSource;
+
+    @BeforeAll
+    static void start() {
+        postgres = new EmbeddedPostgres(data, new ProcessRunner());
+        PostgresUrl url = postgres.start("test-binaries");
+        dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {url.host()});
+        dataSource.setPortNumbers(new int[] {url.port()});
+        dataSource.setDatabaseName(url.database());
+        dataSource.setUser(url.user().orElseThrow());
+        dataSource.setPassword(url.password().orElseThrow());
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.stop();
+    }
+
+    @Test
+    void concurrentNodesApplyEachMigrationOnce() throws Exception {
+        List<Migration> migrations = List.of(new Migration(1, "create t", "CREATE TABLE t (id int)"),
+                new Migration(2, "seed t", "INSERT INTO t VALUES (1)"));
+        Migrator migrator = new Migrator(dataSource);
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> migrator.migrate("demo", migrations));
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> migrator.migrate("demo", migrations));
+        CompletableFuture.allOf(a, b).join();
+        migrator.migrate("demo", migrations);
+        assertThat(count("SELECT count(*) FROM t")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM schema_history WHERE domain = 'demo'")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingMigrationLeavesTheSchemaAsItWas() throws Exception {
+        List<Migration> migrations = List.of(new Migration(1, "create u", "CREATE TABLE u (id int)"),
+                new Migration(2, "broken", "INSERT INTO nowhere VALUES (1)"));
+        assertThatThrownBy(() -> new Migrator(dataSource).migrate("broken", migrations))
+                .isInstanceOf(PersistenceException.class).hasMessageContaining("nowhere");
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'u'")).isZero();
+        assertThat(count("SELECT count(*) FROM schema_history WHERE domain = 'broken'")).isZero();
+    }
+
+    @Test
+    void theServerRunsWithDurableSettings() throws Exception {
+        assertThat(setting("fsync")).isEqualTo("on");
+        assertThat(setting("synchronous_commit")).isEqualTo("on");
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static String setting(String name) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SHOW " + name)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+}

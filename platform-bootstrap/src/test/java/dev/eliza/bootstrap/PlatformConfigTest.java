@@ -1,0 +1,50 @@
+package dev.eliza.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformConfigTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void environmentOverridesTheFileAndSystemPropertiesOverrideBoth() throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/platform.properties"), "SERVER_PORT=4000\nLOG_LEVEL=debug\nEXTRA=file\n");
+        Properties system = new Properties();
+        system.setProperty("LOG_LEVEL", "warn");
+        PlatformConfig config = PlatformConfig.load(home, Map.of("SERVER_PORT", "4100", "LOG_LEVEL", "error",
+                "EXTRA", "env"), system);
+        assertThat(config.port()).isEqualTo(4100);
+        assertThat(config.get("LOG_LEVEL")).contains("warn");
+        assertThat(config.get("EXTRA")).contains("env");
+    }
+
+    @Test
+    void defaultsApplyAndFoldersAreAbsolute() throws Exception {
+        PlatformConfig config = PlatformConfig.load(home, Map.of(), new Properties());
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.dataDir()).isEqualTo(home.resolve("data"));
+        Map<String, String> framework = config.asFrameworkProperties();
+        assertThat(framework).containsEntry("DEPLOY_DIR", home.resolve("deploy").toString())
+                .containsEntry("ELIZA_HOME", home.toString()).doesNotContainKey("ELIZA_SERVER_AUTH_TOKEN");
+    }
+
+    @Test
+    void documentedKeysAreTakenFromTheEnvironmentEvenWhenTheFileLacksThem() throws Exception {
+        PlatformConfig config = PlatformConfig.load(home, Map.of("ELIZA_SERVER_AUTH_TOKEN", "k",
+                "POSTGRES_URL", "postgresql://h/db", "SECRET_SALT", "salt", "UNRELATED", "x"), new Properties());
+        assertThat(config.get("SECRET_SALT")).contains("salt");
+        assertThat(config.get("ELIZA_SERVER_AUTH_TOKEN")).contains("k");
+        assertThat(config.get("POSTGRES_URL")).contains("postgresql://h/db");
+        assertThat(config.get("UNRELATED")).isEmpty();
+    }
+}
