@@ -40,7 +40,12 @@ final class PlatformProcess implements AutoCloseable {
         install(home);
         PlatformProcess platform = new PlatformProcess(home, freePort(), env);
         platform.launch();
-        platform.awaitHealthy(Duration.ofMinutes(2));
+        try {
+            platform.awaitHealthy(Duration.ofMinutes(2));
+        } catch (Exception | AssertionError e) {
+            platform.kill();
+            throw e;
+        }
         return platform;
     }
 
