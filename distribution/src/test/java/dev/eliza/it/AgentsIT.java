@@ -2,31 +2,24 @@ package dev.eliza.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Agents CRUD against the real platform and its PostgreSQL, with the shapes of the 1.7.2 captures. */
 class AgentsIT {
-    @TempDir
-    static Path home;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = new PlatformExtension(PlatformProcess.env());
     static PlatformProcess platform;
     static Http http;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = PlatformProcess.start(home, PlatformProcess.env());
-        http = new Http(platform);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
+    static void client() {
+        platform = PLATFORM.process();
+        http = PLATFORM.http();
     }
 
     @Test

@@ -3,12 +3,10 @@ package dev.eliza.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With {@code ELIZA_SERVER_AUTH_TOKEN} set, {@code /api/**} needs the key; health and preflights do not. */
 class AuthIT {
@@ -16,22 +14,18 @@ class AuthIT {
     private static final String UNAUTHORIZED =
             "{\"error\":\"API key required\",\"message\":\"Missing or invalid X-API-KEY header\"}";
 
-    @TempDir
-    static Path home;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM =
+            new PlatformExtension(PlatformProcess.env("ELIZA_SERVER_AUTH_TOKEN", KEY), KEY);
     static PlatformProcess platform;
     static Http anonymous;
     static Http authorised;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = PlatformProcess.start(home, PlatformProcess.env("ELIZA_SERVER_AUTH_TOKEN", KEY));
+    static void clients() {
+        platform = PLATFORM.process();
         anonymous = new Http(platform);
-        authorised = new Http(platform, KEY);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
+        authorised = PLATFORM.http();
     }
 
     @Test

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,20 +17,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 class DeployFolderIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TempDir
-    static Path home;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = new PlatformExtension(PlatformProcess.env());
     static PlatformProcess platform;
     static Http http;
+    static Path home;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = PlatformProcess.start(home, PlatformProcess.env());
-        http = new Http(platform);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
+    static void client() {
+        platform = PLATFORM.process();
+        http = PLATFORM.http();
+        home = PLATFORM.home();
     }
 
     @Test

@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,20 +18,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * agents, the new version visible, the data intact.
  */
 class HotSwapIT {
-    @TempDir
-    static Path home;
+    private static final int RESTARTS = 5;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = new PlatformExtension(PlatformProcess.env());
     static PlatformProcess platform;
     static Http http;
+    static Path home;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = PlatformProcess.start(home, PlatformProcess.env());
-        http = new Http(platform);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
+    static void client() {
+        platform = PLATFORM.process();
+        http = PLATFORM.http();
+        home = PLATFORM.home();
     }
 
     @Test
@@ -50,10 +47,13 @@ class HotSwapIT {
         try (load) {
             Thread.sleep(500);
             long started = System.nanoTime();
-            Http.Reply restarted = http.json("POST", "/api/server/modules/agents-impl/restart", "");
-            restartMillis = (System.nanoTime() - started) / 1_000_000;
-            assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
-            Thread.sleep(500);
+            for (int i = 0; i < RESTARTS; i++) {
+                Http.Reply restarted = http.json("POST", "/api/server/modules/agents-impl/restart", "");
+                assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
+                Thread.sleep(200);
+            }
+            restartMillis = (System.nanoTime() - started) / 1_000_000 / RESTARTS - 200;
+            Thread.sleep(300);
             started = System.nanoTime();
             Http.Reply updated = http.bytes("POST", "/api/server/modules/agents-impl/update",
                     "application/java-archive", rebuilt);
@@ -62,7 +62,7 @@ class HotSwapIT {
             assertThat(updated.json().path("data").path("version").asText()).isEqualTo("9.9.9.hotswap");
             Thread.sleep(500);
         }
-        System.out.printf("hot swap: restart %d ms, update %d ms, requests %s%n", restartMillis, updateMillis,
+        System.out.printf("hot swap: restart (mean of " + RESTARTS + ") %d ms, update %d ms, requests %s%n", restartMillis, updateMillis,
                 load.counts());
         for (String path : load.paths()) {
             assertThat(load.failures(path)).as("failed requests to " + path + ": " + load.counts()).isZero();

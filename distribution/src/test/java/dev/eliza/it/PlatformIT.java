@@ -4,29 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The server and system routes, the error handling every domain shares, and the platform's start-up rules. */
 class PlatformIT {
-    @TempDir
-    static Path home;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = new PlatformExtension(PlatformProcess.env("MAX_BODY_BYTES", "4096"));
     static PlatformProcess platform;
     static Http http;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = PlatformProcess.start(home, PlatformProcess.env("MAX_BODY_BYTES", "4096"));
-        http = new Http(platform);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
+    static void client() {
+        platform = PLATFORM.process();
+        http = PLATFORM.http();
     }
 
     @Test

@@ -62,7 +62,7 @@ final class DomainRouter extends Handler.Abstract {
             if (routes.values().stream().noneMatch(m -> m == mount)) {
                 return;
             }
-            routes = routes.without(m -> m == mount);
+            // Hold before removing: a request that misses the route must already find the hold.
             if (windows.containsKey(mount.owner())) {
                 RouteTable<HeldRoute> next = held;
                 for (String prefix : mount.prefixes()) {
@@ -70,6 +70,7 @@ final class DomainRouter extends Handler.Abstract {
                 }
                 held = next;
             }
+            routes = routes.without(m -> m == mount);
         }
         if (!mount.closeAndDrain(drain)) {
             LOG.warn("Requests to domain '{}' still running after {} ms; stopping it anyway", mount.domain(),

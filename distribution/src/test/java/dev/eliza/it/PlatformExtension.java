@@ -1,0 +1,61 @@
+package dev.eliza.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One running platform for a test class, in a folder of its own, stopped and deleted after the class:
+ * {@code @RegisterExtension static final PlatformExtension PLATFORM = new PlatformExtension(Map.of());}
+ */
+final class PlatformExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> env;
+    private final String apiKey;
+    private Path home;
+    private PlatformProcess platform;
+
+    PlatformExtension(Map<String, String> env) {
+        this(env, null);
+    }
+
+    /** A platform whose {@link #http()} client sends {@code apiKey} with every request. */
+    PlatformExtension(Map<String, String> env, String apiKey) {
+        this.env = env;
+        this.apiKey = apiKey;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        home = Files.createTempDirectory("eliza-it-");
+        platform = PlatformProcess.start(home, env);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            platform.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    PlatformProcess process() {
+        return platform;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Http http() {
+        return new Http(platform, apiKey);
+    }
+}
