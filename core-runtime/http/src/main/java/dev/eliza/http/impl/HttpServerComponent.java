@@ -61,12 +61,18 @@ public final class HttpServerComponent implements HttpEndpoint {
         modules = context.registerService(DomainContribution.class, new ModulesContribution(manager), null);
     }
 
+    /** Stops accepting first (requests in flight finish), then unmounts every domain, then withdraws itself. */
     @Deactivate
     void deactivate() throws Exception {
-        modules.unregister();
-        endpoint.unregister();
         server.stop();
         tracker.close();
+        modules.unregister();
+        ServiceRegistration<HttpEndpoint> registration;
+        synchronized (this) {
+            registration = endpoint;
+            endpoint = null;
+        }
+        registration.unregister();
     }
 
     @Override
