@@ -59,6 +59,35 @@ final class ModuleJars {
         return bytes.toByteArray();
     }
 
+    /**
+     * A bundle made of the compiled classes of {@code dev.eliza.it.probe} (the test's own output), the way a third
+     * party would ship a domain: an activator registering a contribution with REST and WebSocket routes.
+     */
+    static byte[] echoProbeBundle() throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "it.echo");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Eliza-Domain", "echo");
+        main.putValue("Bundle-Activator", "dev.eliza.it.probe.EchoActivator");
+        main.putValue("Import-Package", "org.osgi.framework,dev.eliza.http.api,jakarta.ws.rs,jakarta.ws.rs.core,"
+                + "org.eclipse.jetty.websocket.api,org.eclipse.jetty.websocket.server,org.eclipse.jetty.util");
+        Path classes = Path.of(ModuleJars.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path probe = classes.resolve("dev/eliza/it/probe");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes, manifest);
+             java.util.stream.Stream<Path> files = Files.list(probe)) {
+            for (Path file : files.sorted().toList()) {
+                out.putNextEntry(new JarEntry("dev/eliza/it/probe/" + file.getFileName()));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     /** Writes {@code bytes} under a temporary name and renames it into place, as operators are told to. */
     static void deploy(Path deployDir, String name, byte[] bytes) throws IOException {
         Path temp = deployDir.resolve("." + name + ".part");

@@ -1,7 +1,10 @@
 package dev.eliza.http.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
  * A set of REST routes a domain bundle contributes to the shared HTTP server, registered as an OSGi service.
@@ -21,6 +24,11 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A prefix already owned by another bundle's contribution is refused with an error in the log.
+ *
+ * <p>WebSocket endpoints ({@link #webSockets()}) are served on the same paths: an upgrade request to a mapped path
+ * gets a connection whose listener the {@link WebSocketCreator} returns (a Jetty
+ * {@code org.eclipse.jetty.websocket.api.Session.Listener}); other requests go to the JAX-RS resources. The
+ * connections close when the contribution goes.
  */
 public interface DomainContribution {
 
@@ -32,4 +40,12 @@ public interface DomainContribution {
 
     /** JAX-RS resource and provider instances to serve. */
     Set<Object> resources();
+
+    /**
+     * WebSocket endpoints by exact path (for example {@code /api/logs/ws}), each under one of
+     * {@link #pathPrefixes()}. None by default.
+     */
+    default Map<String, WebSocketCreator> webSockets() {
+        return Map.of();
+    }
 }

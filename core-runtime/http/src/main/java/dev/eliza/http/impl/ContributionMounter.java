@@ -3,6 +3,7 @@ package dev.eliza.http.impl;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.jetty.server.Server;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -22,9 +23,12 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
     private final DomainRouter router;
     private final ObjectMapper mapper;
     private final Runnable onChange;
+    private final Server server;
 
-    ContributionMounter(BundleContext context, DomainRouter router, ObjectMapper mapper, Runnable onChange) {
+    ContributionMounter(BundleContext context, DomainRouter router, ObjectMapper mapper, Runnable onChange,
+                        Server server) {
         this.context = context;
+        this.server = server;
         this.router = router;
         this.mapper = mapper;
         this.onChange = onChange;
@@ -43,8 +47,16 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
             if (invalid.isPresent()) {
                 return refuse(reference, contribution, owner, "invalid path prefix '" + invalid.get() + "'");
             }
-            Mount mount = new Mount(contribution.domain(), owner, prefixes,
-                    withJerseyClassLoader(() -> JerseyContainers.context(contribution, mapper)));
+            Optional<String> stray = contribution.webSockets().keySet().stream()
+                    .filter(path -> prefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/")))
+                    .findFirst();
+            if (stray.isPresent()) {
+                return refuse(reference, contribution, owner, "WebSocket path " + stray.get()
+                        + " is outside the contribution's prefixes " + prefixes);
+            }
+            Mount mount = new Mount(contribution.domain(), owner, prefixes, WebSocketEndpoints.inFrontOf(
+                    withJerseyClassLoader(() -> JerseyContainers.context(contribution, mapper)),
+                    contribution.webSockets(), server));
             Optional<String> refusal = withJerseyClassLoader(() -> router.mount(mount));
             if (refusal.isPresent()) {
                 return refuse(reference, contribution, owner, refusal.get());

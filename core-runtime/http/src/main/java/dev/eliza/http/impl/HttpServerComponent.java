@@ -54,7 +54,7 @@ public final class HttpServerComponent implements HttpEndpoint {
         ObjectMapper mapper = ObjectMappers.create();
         endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
         tracker = new ServiceTracker<>(context, DomainContribution.class,
-                new ContributionMounter(context, router, mapper, this::publishMounts));
+                new ContributionMounter(context, router, mapper, this::publishMounts, server));
         tracker.open();
         Optional<Path> deploy = Optional.ofNullable(context.getProperty("DEPLOY_DIR")).map(Path::of);
         ModuleManager manager = new ModuleManager(context, router, settings.swapHold(), deploy);
