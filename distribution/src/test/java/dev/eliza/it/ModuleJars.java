@@ -73,7 +73,8 @@ final class ModuleJars {
         main.putValue("Eliza-Domain", "echo");
         main.putValue("Bundle-Activator", "dev.eliza.it.probe.EchoActivator");
         main.putValue("Import-Package", "org.osgi.framework,dev.eliza.http.api,jakarta.ws.rs,jakarta.ws.rs.core,"
-                + "org.eclipse.jetty.websocket.api,org.eclipse.jetty.websocket.server,org.eclipse.jetty.util");
+                + "org.eclipse.jetty.websocket.api,org.eclipse.jetty.websocket.server,org.eclipse.jetty.util,"
+                + "dev.eliza.realtime.api,com.fasterxml.jackson.databind");
         Path classes = Path.of(ModuleJars.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         Path probe = classes.resolve("dev/eliza/it/probe");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

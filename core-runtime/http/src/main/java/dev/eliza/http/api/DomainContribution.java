@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
+import jakarta.servlet.Servlet;
+
 /**
  * A set of REST routes a domain bundle contributes to the shared HTTP server, registered as an OSGi service.
  *
@@ -46,6 +48,14 @@ public interface DomainContribution {
      * {@link #pathPrefixes()}. None by default.
      */
     default Map<String, WebSocketCreator> webSockets() {
+        return Map.of();
+    }
+
+    /**
+     * Plain servlets by servlet path spec (for example {@code /socket.io/*}), served asynchronously beside the
+     * JAX-RS resources, for protocols JAX-RS does not fit (long polling). None by default.
+     */
+    default Map<String, Servlet> servlets() {
         return Map.of();
     }
 }

@@ -32,7 +32,8 @@ final class JerseyContainers {
     }
 
     /**
-     * A servlet context at {@code /} holding the contribution's Jersey container, initialised eagerly while the
+     * A servlet context at {@code /} holding the contribution's Jersey container (and its plain servlets),
+     * initialised eagerly while the
      * caller has the thread context class loader set to Jersey's own (Jersey finds its services through it).
      */
     static ServletContextHandler context(DomainContribution contribution, ObjectMapper mapper) {
@@ -43,6 +44,11 @@ final class JerseyContainers {
         ServletHolder holder = new ServletHolder(new ServletContainer(application(contribution, mapper)));
         holder.setInitOrder(0);
         context.addServlet(holder, "/*");
+        contribution.servlets().forEach((pathSpec, servlet) -> {
+            ServletHolder plain = new ServletHolder(servlet);
+            plain.setAsyncSupported(true);
+            context.addServlet(plain, pathSpec);
+        });
         return context;
     }
 }

@@ -1,0 +1,68 @@
+package dev.eliza.realtime.impl;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.parser.Packet;
+
+import dev.eliza.realtime.api.RealtimeSocket;
+
+/** A Socket.IO client that passed the handshake, on top of its Engine.IO connection. */
+final class ConnectedSocket implements RealtimeSocket {
+    private final String id;
+    private final UUID entityId;
+    private final EngineIoSocket connection;
+    private final SocketRegistry registry;
+    private final EventFrames frames;
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+
+    ConnectedSocket(String id, UUID entityId, EngineIoSocket connection, SocketRegistry registry,
+                    EventFrames frames) {
+        this.id = id;
+        this.entityId = entityId;
+        this.connection = connection;
+        this.registry = registry;
+        this.frames = frames;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public UUID entityId() {
+        return entityId;
+    }
+
+    @Override
+    public void join(String room) {
+        registry.join(this, room);
+    }
+
+    @Override
+    public void leave(String room) {
+        registry.leave(this, room);
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(rooms);
+    }
+
+    @Override
+    public void emit(String event, Object... args) {
+        send(frames.event(event, args));
+    }
+
+    Set<String> roomSet() {
+        return rooms;
+    }
+
+    /** Sends an already encoded Socket.IO packet. */
+    void send(String packet) {
+        connection.send(new Packet<>(Packet.MESSAGE, packet));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.eliza.realtime.impl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/** Encodes outgoing events and acknowledgements as Socket.IO text packets, once per send however many receive it. */
+final class EventFrames {
+    private final ObjectMapper mapper;
+
+    EventFrames(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** {@code 42["event",args...]}. */
+    String event(String event, Object... args) {
+        ArrayNode array = mapper.createArrayNode().add(event);
+        for (Object arg : args) {
+            array.addPOJO(arg);
+        }
+        return SocketIoPacket.encode(SocketIoPacket.EVENT, -1, write(array));
+    }
+
+    /** {@code 43<id>[args...]}. */
+    String ack(long id, Object... args) {
+        ArrayNode array = mapper.createArrayNode();
+        for (Object arg : args) {
+            array.addPOJO(arg);
+        }
+        return SocketIoPacket.encode(SocketIoPacket.ACK, id, write(array));
+    }
+
+    /** {@code 40{"sid":...}} or {@code 44{"message":...}}. */
+    String connect(String sid) {
+        return SocketIoPacket.encode(SocketIoPacket.CONNECT, -1, write(mapper.createObjectNode().put("sid", sid)));
+    }
+
+    String connectError(String message) {
+        return SocketIoPacket.encode(SocketIoPacket.CONNECT_ERROR, -1,
+                write(mapper.createObjectNode().put("message", message)));
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event arguments cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

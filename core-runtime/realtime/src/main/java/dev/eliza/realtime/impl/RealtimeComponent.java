@@ -1,0 +1,96 @@
+package dev.eliza.realtime.impl;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.eliza.http.api.DomainContribution;
+import dev.eliza.realtime.api.RealtimeBroadcaster;
+import dev.eliza.realtime.api.RealtimeEventHandler;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.engineio.server.EngineIoSocket;
+import jakarta.servlet.Servlet;
+
+/**
+ * Serves Socket.IO (Engine.IO v4, Socket.IO protocol v5) at {@code /socket.io/} on the shared server, long polling
+ * and WebSocket, dispatches client events to {@link RealtimeEventHandler} services and offers the
+ * {@link RealtimeBroadcaster}.
+ */
+@Component(immediate = true, service = {})
+public final class RealtimeComponent {
+    static final long PING_INTERVAL_MS = 25_000;
+    static final long PING_TIMEOUT_MS = 20_000;
+
+    private EngineIoServer engine;
+    private ServiceTracker<RealtimeEventHandler, RealtimeEventHandler> handlers;
+    private ServiceRegistration<DomainContribution> contribution;
+    private ServiceRegistration<RealtimeBroadcaster> broadcaster;
+
+    @Activate
+    void activate(BundleContext context) {
+        EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
+        options.setPingInterval(PING_INTERVAL_MS);
+        options.setPingTimeout(PING_TIMEOUT_MS);
+        options.setCorsHandlingDisabled(true);
+        engine = new EngineIoServer(options);
+        ObjectMapper mapper = new ObjectMapper();
+        EventFrames frames = new EventFrames(mapper);
+        SocketRegistry registry = new SocketRegistry(frames);
+        EventDispatcher dispatcher = new EventDispatcher(context);
+        SocketIoConnection.Realtime realtime = new SocketIoConnection.Realtime(HandshakeAuth.from(context::getProperty),
+                registry, dispatcher, frames, mapper, Clock.systemUTC());
+        engine.on("connection", args -> new SocketIoConnection((EngineIoSocket) args[0], realtime));
+        handlers = new ServiceTracker<>(context, RealtimeEventHandler.class, dispatcher);
+        handlers.open();
+        broadcaster = context.registerService(RealtimeBroadcaster.class, registry, null);
+        contribution = context.registerService(DomainContribution.class, new SocketIoContribution(engine), null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        contribution.unregister();
+        broadcaster.unregister();
+        handlers.close();
+        engine.shutdown();
+    }
+
+    /** {@code /socket.io/}: polling through a servlet, WebSocket through an upgrade mapping. */
+    private record SocketIoContribution(EngineIoServer engine) implements DomainContribution {
+        @Override
+        public String domain() {
+            return "realtime";
+        }
+
+        @Override
+        public List<String> pathPrefixes() {
+            return List.of("/socket.io");
+        }
+
+        @Override
+        public Set<Object> resources() {
+            return Set.of();
+        }
+
+        @Override
+        public Map<String, Servlet> servlets() {
+            return Map.of("/socket.io/*", new EngineIoServlet(engine));
+        }
+
+        @Override
+        public Map<String, WebSocketCreator> webSockets() {
+            return Map.of("/socket.io/", (request, response, callback) -> new JettyEngineIoWebSocket(engine, request));
+        }
+    }
+}
