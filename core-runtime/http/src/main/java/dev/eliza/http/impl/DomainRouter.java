@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DomainRouter extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(DomainRouter.class);
-    static final String API_NOT_FOUND = "{\"success\":false,\"error\":{\"message\":\"API endpoint not found\",\"code\":404}}";
+    static final String API_NOT_FOUND =
+            "{\"success\":false,\"error\":{\"message\":\"API endpoint not found\",\"code\":404}}";
     static final String NOT_FOUND = "{\"success\":false,\"error\":{\"message\":\"Not found\",\"code\":404}}";
 
     private final Duration hold;

@@ -44,7 +44,8 @@ final class EventFrames {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event arguments cannot be written as JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("Event arguments cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 }

@@ -28,7 +28,8 @@ final class CharacterSecrets {
     }
 
     private static void secretObjects(ObjectNode character, SecretVisitor visitor) {
-        for (JsonNode secrets : new JsonNode[] {character.path("settings").path("secrets"), character.path("secrets")}) {
+        JsonNode[] places = {character.path("settings").path("secrets"), character.path("secrets")};
+        for (JsonNode secrets : places) {
             if (secrets instanceof ObjectNode object) {
                 for (String key : iterable(object)) {
                     JsonNode value = object.get(key);
