@@ -66,7 +66,7 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** Starts the process without waiting for it to become healthy. */
-    Process launch() throws IOException {
+    void launch() throws IOException {
         Path jar;
         try (Stream<Path> libs = Files.list(home.resolve("lib"))) {
             jar = libs.filter(p -> p.getFileName().toString().startsWith("platform-bootstrap")).findFirst()
@@ -81,7 +81,6 @@ final class PlatformProcess implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         process = builder.start();
-        return process;
     }
 
     void awaitHealthy(Duration timeout) throws Exception {
@@ -133,14 +132,6 @@ final class PlatformProcess implements AutoCloseable {
 
     int port() {
         return port;
-    }
-
-    Path home() {
-        return home;
-    }
-
-    Process process() {
-        return process;
     }
 
     String console() {
