@@ -1,23 +1,17 @@
-// Opens N websocket clients against the platform, puts ROOM_SIZE of them in one room, broadcasts to it, and
-// prints connect time, server heap per connection (through jcmd on SERVER_PID) and broadcast latency p50/p99.
-// Bounded: every wait has a timeout, and the process exits when done. Started by run.sh.
-import { execFileSync } from 'node:child_process';
+// Opens CONNECTIONS websocket clients against the platform, spread over WORKERS Node processes so that one
+// client process does not serialise the fan-out it measures; puts ROOM_SIZE of them in one room; broadcasts to it
+// BROADCASTS times; prints connect time, server heap per connection (jcmd on SERVER_PID) and broadcast latency
+// p50/p99 (send and receipt times on the shared wall clock: performance.timeOrigin + performance.now()).
+// Bounded: every wait has a timeout; the processes exit when done. Started by run.sh.
+import { execFileSync, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 
 const BASE = process.env.BASE_URL;
-const PID = process.env.SERVER_PID;
-const N = Number(process.env.CONNECTIONS ?? 10000);
-const ROOM_SIZE = Math.min(N, Number(process.env.ROOM_SIZE ?? 1000));
-const BROADCASTS = Number(process.env.BROADCASTS ?? 20);
 const BATCH = 250;
-
-function heapUsedKiB() {
-  execFileSync('jcmd', [PID, 'GC.run']);
-  const info = execFileSync('jcmd', [PID, 'GC.heap_info']).toString();
-  return Number(/used (\d+)K/.exec(info)[1]);
-}
+const now = () => performance.timeOrigin + performance.now();
 
 function open() {
   return new Promise((resolve, reject) => {
@@ -29,48 +23,77 @@ function open() {
   });
 }
 
+async function openMany(count) {
+  const sockets = [];
+  for (let i = 0; i < count; i += BATCH) {
+    sockets.push(...await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, open)));
+  }
+  return sockets;
+}
+
+async function worker() {
+  const connections = Number(process.env.WORKER_CONNECTIONS);
+  const roomMembers = Number(process.env.WORKER_MEMBERS);
+  const sockets = await openMany(connections);
+  const members = sockets.slice(0, roomMembers);
+  for (let i = 0; i < members.length; i += BATCH) {
+    await Promise.all(members.slice(i, i + BATCH).map((s) => s.timeout(20000).emitWithAck('probe:join', 'bench-room')));
+  }
+  for (const member of members) {
+    member.on('probe:shouted', (payload) => process.send({ latency: now() - Number(payload.text) }));
+  }
+  process.send({ ready: true });
+  process.on('message', (message) => {
+    if (message.close) { sockets.forEach((s) => s.close()); process.exit(0); }
+  });
+}
+
+function heapUsedKiB(pid) {
+  execFileSync('jcmd', [pid, 'GC.run']);
+  return Number(/used (\d+)K/.exec(execFileSync('jcmd', [pid, 'GC.heap_info']).toString())[1]);
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-const before = heapUsedKiB();
-const sockets = [];
-const started = performance.now();
-for (let i = 0; i < N; i += BATCH) {
-  sockets.push(...await Promise.all(Array.from({ length: Math.min(BATCH, N - i) }, open)));
+async function main() {
+  const total = Number(process.env.CONNECTIONS ?? 10000);
+  const roomSize = Math.min(total, Number(process.env.ROOM_SIZE ?? 1000));
+  const broadcasts = Number(process.env.BROADCASTS ?? 20);
+  const workers = Number(process.env.WORKERS ?? 4);
+  const before = heapUsedKiB(process.env.SERVER_PID);
+  const samples = [];
+  const started = performance.now();
+  const children = await Promise.all(Array.from({ length: workers }, (_, w) => new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, ROLE: 'worker',
+      WORKER_CONNECTIONS: String(Math.floor(total / workers) + (w < total % workers ? 1 : 0)),
+      WORKER_MEMBERS: String(Math.floor(roomSize / workers) + (w < roomSize % workers ? 1 : 0)) } });
+    const timer = setTimeout(() => reject(new Error(`worker ${w} not ready`)), 300000);
+    child.on('message', (message) => {
+      if (message.ready) { clearTimeout(timer); resolve(child); }
+      if (message.latency !== undefined) samples.push(message.latency);
+    });
+    child.on('exit', (code) => code !== 0 && reject(new Error(`worker ${w} exited ${code}`)));
+  })));
+  const connectMs = performance.now() - started;
+  const after = heapUsedKiB(process.env.SERVER_PID);
+  const [sender] = await openMany(1);
+  for (let round = 1; round <= broadcasts; round++) {
+    await sender.timeout(20000).emitWithAck('probe:shout', { room: 'bench-room', text: String(now()) });
+    const deadline = Date.now() + 20000;
+    while (samples.length < round * roomSize && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  }
+  const heard = samples.length;
+  samples.sort((a, b) => a - b);
+  console.log(JSON.stringify({
+    connections: total, workers,
+    connectSeconds: +(connectMs / 1000).toFixed(1),
+    heapBeforeMiB: +(before / 1024).toFixed(1), heapAfterMiB: +(after / 1024).toFixed(1),
+    heapPerConnectionKiB: +((after - before) / total).toFixed(2),
+    roomSize, broadcasts, deliveries: `${heard}/${broadcasts * roomSize}`,
+    broadcastP50ms: +percentile(samples, 0.5).toFixed(2), broadcastP99ms: +percentile(samples, 0.99).toFixed(2),
+  }));
+  sender.close();
+  children.forEach((child) => child.send({ close: true }));
 }
-const connectMs = performance.now() - started;
-const after = heapUsedKiB();
 
-const members = sockets.slice(0, ROOM_SIZE);
-for (let i = 0; i < members.length; i += BATCH) {
-  await Promise.all(members.slice(i, i + BATCH).map((s) => s.timeout(20000).emitWithAck('probe:join', 'bench-room')));
-}
-const samples = [];
-for (let round = 0; round < BROADCASTS; round++) {
-  let pending = members.length;
-  const done = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`round ${round}: ${pending} members never heard`)), 20000);
-    for (const member of members) {
-      member.once('probe:shouted', (payload) => {
-        samples.push(performance.now() - Number(payload.text));
-        if (--pending === 0) { clearTimeout(timer); resolve(); }
-      });
-    }
-  });
-  await members[0].timeout(20000).emitWithAck('probe:shout', { room: 'bench-room', text: String(performance.now()) });
-  await done;
-}
-samples.sort((a, b) => a - b);
-console.log(JSON.stringify({
-  connections: sockets.length,
-  connectSeconds: +(connectMs / 1000).toFixed(1),
-  connectsPerSecond: Math.round(sockets.length / (connectMs / 1000)),
-  heapBeforeMiB: +(before / 1024).toFixed(1),
-  heapAfterMiB: +(after / 1024).toFixed(1),
-  heapPerConnectionKiB: +((after - before) / sockets.length).toFixed(2),
-  roomSize: members.length,
-  broadcasts: BROADCASTS,
-  broadcastP50ms: +percentile(samples, 0.5).toFixed(2),
-  broadcastP99ms: +percentile(samples, 0.99).toFixed(2),
-}));
-sockets.forEach((s) => s.close());
-process.exit(0);
+if (process.env.ROLE === 'worker') await worker(); else await main();
