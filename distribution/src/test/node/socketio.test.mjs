@@ -69,6 +69,16 @@ if (API_KEY) {
     assert.equal(await socket.timeout(3000).emitWithAck('probe:join', 'after-upgrade'), 'joined');
   });
 
+  test('polling answers cross-origin requests under the REST API\'s CORS policy', async () => {
+    const response = await fetch(`${BASE}/socket.io/?EIO=4&transport=polling`, { headers: { Origin: 'http://web.test' } });
+    assert.equal(response.status, 200);
+    assert.ok(['*', 'http://web.test'].includes(response.headers.get('access-control-allow-origin')));
+    const text = await response.text();
+    assert.equal(text[0], '0');
+    const open = JSON.parse(text.slice(1));
+    assert.deepEqual([open.upgrades, open.pingInterval, open.pingTimeout], [['websocket'], 25000, 20000]);
+  });
+
   test('a handshake without a valid entityId is refused', async () => {
     for (const auth of [{ entityId: undefined }, { entityId: 'not-a-uuid' }]) {
       const socket = connect({ auth, transports: ['websocket'] });

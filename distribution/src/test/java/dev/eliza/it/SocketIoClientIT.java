@@ -24,7 +24,7 @@ class SocketIoClientIT {
         NodeTests.Result result = NodeTests.run("socketio.test.mjs",
                 Map.of("BASE_URL", "http://127.0.0.1:" + PLATFORM.process().port()));
         System.out.println(result.output());
-        assertThat(result.output()).contains("ℹ pass 7", "ℹ fail 0");
+        assertThat(result.output()).contains("ℹ pass 8", "ℹ fail 0");
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 }

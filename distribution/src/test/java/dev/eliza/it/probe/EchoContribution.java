@@ -10,9 +10,10 @@ import dev.eliza.http.api.DomainContribution;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** A domain with one REST route and one WebSocket endpoint that echoes text frames. */
+/** A domain with two REST routes and one WebSocket endpoint that echoes text frames. */
 public final class EchoContribution implements DomainContribution {
     @Override
     public String domain() {
@@ -41,6 +42,15 @@ public final class EchoContribution implements DomainContribution {
         @Produces(MediaType.APPLICATION_JSON)
         public String info() {
             return "{\"ws\":\"/api/echo/ws\"}";
+        }
+
+        /** Answers after {@code ms} milliseconds: a request that is still in flight when the server stops. */
+        @GET
+        @Path("slow")
+        @Produces(MediaType.APPLICATION_JSON)
+        public String slow(@QueryParam("ms") long ms) throws InterruptedException {
+            Thread.sleep(ms);
+            return "{\"slept\":" + ms + "}";
         }
     }
 }
