@@ -39,8 +39,15 @@ async function worker() {
   for (let i = 0; i < members.length; i += BATCH) {
     await Promise.all(members.slice(i, i + BATCH).map((s) => s.timeout(20000).emitWithAck('probe:join', 'bench-room')));
   }
+  let round = [];
   for (const member of members) {
-    member.on('probe:shouted', (payload) => process.send({ latency: now() - Number(payload.text) }));
+    member.on('probe:shouted', (payload) => {
+      round.push(now() - Number(payload.text));
+      if (round.length === members.length) {
+        process.send({ latencies: round });
+        round = [];
+      }
+    });
   }
   process.send({ ready: true });
   process.on('message', (message) => {
@@ -59,7 +66,7 @@ async function main() {
   const total = Number(process.env.CONNECTIONS ?? 10000);
   const roomSize = Math.min(total, Number(process.env.ROOM_SIZE ?? 1000));
   const broadcasts = Number(process.env.BROADCASTS ?? 20);
-  const workers = Number(process.env.WORKERS ?? 4);
+  const workers = Number(process.env.WORKERS ?? 2);
   const before = heapUsedKiB(process.env.SERVER_PID);
   const samples = [];
   const started = performance.now();
@@ -70,7 +77,7 @@ async function main() {
     const timer = setTimeout(() => reject(new Error(`worker ${w} not ready`)), 300000);
     child.on('message', (message) => {
       if (message.ready) { clearTimeout(timer); resolve(child); }
-      if (message.latency !== undefined) samples.push(message.latency);
+      if (message.latencies) samples.push(...message.latencies);
     });
     child.on('exit', (code) => code !== 0 && reject(new Error(`worker ${w} exited ${code}`)));
   })));

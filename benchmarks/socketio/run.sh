@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Socket.IO load on loopback: N websocket clients (default 10000), a ROOM_SIZE-member room (default 1000),
 # BROADCASTS broadcasts to it (default 20). Prints connect time, server heap per connection and broadcast
-# latency p50/p99, the clients spread over WORKERS Node processes (default 4).
+# latency p50/p99, the clients spread over WORKERS Node processes (default 2, one per core here).
 # Run by hand: benchmarks/socketio/run.sh   (CONNECTIONS=2000 for a quick run)
 # The room and the broadcast come from the integration tests' probe bundle, compiled here and hot-deployed.
 set -euo pipefail
