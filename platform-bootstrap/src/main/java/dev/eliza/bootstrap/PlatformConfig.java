@@ -24,7 +24,8 @@ final class PlatformConfig {
             "SHUTDOWN_TIMEOUT_MS", "10000");
     /** Keys without a default that the environment may still set (the file may name others). */
     private static final String[] OPTIONAL_KEYS = {"ELIZA_SERVER_AUTH_TOKEN", "SERVER_API_KEY", "POSTGRES_URL",
-        "SECRET_SALT", "MAX_BODY_BYTES", "SWAP_HOLD_MS", "CORS_ORIGINS", "ELIZA_ENV"};
+        "SECRET_SALT", "MAX_BODY_BYTES", "SWAP_HOLD_MS", "CORS_ORIGINS", "ELIZA_ENV", "SOCKETIO_PING_INTERVAL_MS",
+        "SOCKETIO_PING_TIMEOUT_MS"};
 
     private final Path home;
     private final Map<String, String> values;

@@ -41,8 +41,8 @@ public final class RealtimeComponent {
     @Activate
     void activate(BundleContext context) {
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
-        options.setPingInterval(PING_INTERVAL_MS);
-        options.setPingTimeout(PING_TIMEOUT_MS);
+        options.setPingInterval(millis(context, "SOCKETIO_PING_INTERVAL_MS", PING_INTERVAL_MS));
+        options.setPingTimeout(millis(context, "SOCKETIO_PING_TIMEOUT_MS", PING_TIMEOUT_MS));
         options.setCorsHandlingDisabled(true);
         engine = new EngineIoServer(options);
         ObjectMapper mapper = new ObjectMapper();
@@ -56,6 +56,11 @@ public final class RealtimeComponent {
         handlers.open();
         broadcaster = context.registerService(RealtimeBroadcaster.class, registry, null);
         contribution = context.registerService(DomainContribution.class, new SocketIoContribution(engine), null);
+    }
+
+    private static long millis(BundleContext context, String key, long fallback) {
+        String value = context.getProperty(key);
+        return value == null || value.isBlank() ? fallback : Long.parseLong(value.trim());
     }
 
     @Deactivate
