@@ -93,6 +93,7 @@ final class PlatformConfig {
         Map<String, String> properties = new TreeMap<>(values);
         properties.put("DATA_DIR", dataDir().toString());
         properties.put("DEPLOY_DIR", deployDir().toString());
+        properties.put("PLUGINS_DIR", home.resolve("plugins").toString());
         properties.put("ELIZA_HOME", home.toString());
         return properties;
     }

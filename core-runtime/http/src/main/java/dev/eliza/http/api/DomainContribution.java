@@ -52,6 +52,14 @@ public interface DomainContribution {
     }
 
     /**
+     * The path the JAX-RS resources' {@code @Path} values are relative to; empty (the default) when they carry
+     * full paths. Plugin routes use it: {@code @Path("/greeting")} under {@code /api/plugins/hello}.
+     */
+    default String basePath() {
+        return "";
+    }
+
+    /**
      * Plain servlets by servlet path spec (for example {@code /socket.io/*}), served asynchronously beside the
      * JAX-RS resources, for protocols JAX-RS does not fit (long polling). None by default.
      */

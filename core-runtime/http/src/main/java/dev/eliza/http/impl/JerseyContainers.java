@@ -43,7 +43,7 @@ final class JerseyContainers {
         context.setAllowNullPathInContext(true);
         ServletHolder holder = new ServletHolder(new ServletContainer(application(contribution, mapper)));
         holder.setInitOrder(0);
-        context.addServlet(holder, "/*");
+        context.addServlet(holder, contribution.basePath() + "/*");
         contribution.servlets().forEach((pathSpec, servlet) -> {
             ServletHolder plain = new ServletHolder(servlet);
             plain.setAsyncSupported(true);

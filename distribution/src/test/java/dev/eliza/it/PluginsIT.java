@@ -1,0 +1,32 @@
+package dev.eliza.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The example plugin shipped in {@code plugins/} is loaded by PF4J inside Felix and its route is served. */
+class PluginsIT {
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = new PlatformExtension(PlatformProcess.env(
+            "PLUGIN_HELLO_GREETING", "Bonjour"));
+
+    @Test
+    void theShippedPluginIsListedAndServesItsRouteWithItsSettings() throws Exception {
+        Http http = PLATFORM.http();
+        JsonNode plugin = http.get("/api/plugins").json().path("data").path("plugins").get(0);
+        assertThat(plugin.path("id").asText()).isEqualTo("hello");
+        assertThat(plugin.path("state").asText()).isEqualTo("STARTED");
+        assertThat(plugin.path("routes").toString()).contains("/api/plugins/hello");
+        Http.Reply greeting = http.get("/api/plugins/hello/greeting?name=Ada");
+        assertThat(greeting.status()).isEqualTo(200);
+        assertThat(greeting.body()).isEqualTo("{\"message\":\"Bonjour, Ada!\"}");
+        Http.Reply unknown = http.get("/api/plugins/hello/nothing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(http.get("/api/plugins/nobody/greeting").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * What a third-party plugin compiles against (in {@code provided} scope). A plugin is a PF4J plugin jar; its
+ * {@link org.pf4j.Extension @Extension} classes implement the extension points of this package. The platform
+ * gives each plugin one {@link dev.eliza.sdk.PluginContext}. Nothing of the platform's own technology (OSGi,
+ * Jersey, Jetty, MyBatis) appears here; routes use the standard {@code jakarta.ws.rs} annotations.
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package dev.eliza.sdk;
