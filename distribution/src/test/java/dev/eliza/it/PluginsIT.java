@@ -9,7 +9,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The example plugin shipped in {@code plugins/} is loaded by PF4J inside Felix and its route is served. */
+/**
+ * The example plugin shipped in {@code plugins/} is loaded by PF4J inside Felix and its route is served; the route
+ * table shows platform and plugin routes with their owners.
+ */
 class PluginsIT {
     @RegisterExtension
     static final PlatformExtension PLATFORM = new PlatformExtension(PlatformProcess.env(
@@ -28,5 +31,15 @@ class PluginsIT {
         Http.Reply unknown = http.get("/api/plugins/hello/nothing");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(http.get("/api/plugins/nobody/greeting").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRouteTableNamesEveryOwner() throws Exception {
+        JsonNode routes = PLATFORM.http().get("/api/server/routes").json().path("data").path("routes");
+        assertThat(routes.toString()).contains(
+                "{\"path\":\"/api/agents\",\"domain\":\"agents\",\"owner\":\"agents-impl\"}",
+                "{\"path\":\"/api/plugins/hello\",\"domain\":\"plugin:hello\",\"owner\":\"plugin-host\"}",
+                "{\"path\":\"/socket.io\",\"domain\":\"realtime\",\"owner\":\"realtime\"}",
+                "{\"path\":\"/api/server/routes\",\"domain\":\"platform\",\"owner\":\"http\"}");
     }
 }

@@ -58,7 +58,7 @@ public final class HttpServerComponent implements HttpEndpoint {
         tracker.open();
         Optional<Path> deploy = Optional.ofNullable(context.getProperty("DEPLOY_DIR")).map(Path::of);
         ModuleManager manager = new ModuleManager(context, router, settings.swapHold(), deploy);
-        modules = context.registerService(DomainContribution.class, new ModulesContribution(manager), null);
+        modules = context.registerService(DomainContribution.class, new AdminContribution(manager, router), null);
     }
 
     /** Stops accepting first (requests in flight finish), then unmounts every domain, then withdraws itself. */
@@ -101,21 +101,24 @@ public final class HttpServerComponent implements HttpEndpoint {
         return properties;
     }
 
-    /** The modules API lives in this bundle so no domain can stop the means of starting it again. */
-    private record ModulesContribution(ModuleManager manager) implements DomainContribution {
+    /**
+     * The modules API and the route table live in this bundle, so no domain can stop the means of starting it
+     * again.
+     */
+    private record AdminContribution(ModuleManager manager, DomainRouter router) implements DomainContribution {
         @Override
         public String domain() {
-            return "modules";
+            return "platform";
         }
 
         @Override
         public List<String> pathPrefixes() {
-            return List.of("/api/server/modules");
+            return List.of("/api/server/modules", "/api/server/routes");
         }
 
         @Override
         public Set<Object> resources() {
-            return Set.of(new ModulesResource(manager));
+            return Set.of(new ModulesResource(manager), new RoutesResource(router));
         }
     }
 }
