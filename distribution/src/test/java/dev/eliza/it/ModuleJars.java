@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -19,9 +20,14 @@ final class ModuleJars {
 
     /** A copy of {@code original} whose manifest says {@code version}: what a rebuild with a new version ships. */
     static byte[] withVersion(Path original, String version) throws IOException {
+        return withManifest(original, Map.of("Bundle-Version", version));
+    }
+
+    /** A copy of {@code original} with some manifest headers replaced (for example another {@code Plugin-Id}). */
+    static byte[] withManifest(Path original, Map<String, String> headers) throws IOException {
         try (JarFile jar = new JarFile(original.toFile())) {
             Manifest manifest = new Manifest(jar.getManifest());
-            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            headers.forEach(manifest.getMainAttributes()::putValue);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
                 Enumeration<JarEntry> entries = jar.entries();

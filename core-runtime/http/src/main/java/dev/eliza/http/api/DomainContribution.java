@@ -37,7 +37,12 @@ public interface DomainContribution {
     /** The domain's short name, as shown in logs and by the modules API (for example {@code agents}). */
     String domain();
 
-    /** Absolute path prefixes this contribution owns, each starting with {@code /} and without trailing slash. */
+    /**
+     * Absolute path prefixes this contribution owns, each starting with {@code /} and without trailing slash. A
+     * segment {@code *} matches any one segment and a trailing {@code $} restricts a prefix to exactly its
+     * segments ({@code /api/plugins/*$} is {@code /api/plugins/x} but not {@code /api/plugins/x/y}); exact prefixes
+     * win over others, then more segments, then longer text.
+     */
     List<String> pathPrefixes();
 
     /** JAX-RS resource and provider instances to serve. */

@@ -96,8 +96,12 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         return null;
     }
 
+    /** Absolute, no empty segment, no trailing slash; {@code *} only as a whole segment, {@code $} only last. */
     static boolean isValidPrefix(String prefix) {
-        return prefix.length() > 1 && prefix.startsWith("/") && !prefix.endsWith("/") && !prefix.contains("//");
+        String pattern = prefix.endsWith("$") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return pattern.length() > 1 && pattern.startsWith("/") && !pattern.endsWith("/") && !pattern.contains("//")
+                && !pattern.contains("$") && java.util.Arrays.stream(pattern.substring(1).split("/"))
+                .allMatch(segment -> segment.equals("*") || !segment.contains("*"));
     }
 
     /** Jersey locates its own services through the thread context class loader while it initialises. */

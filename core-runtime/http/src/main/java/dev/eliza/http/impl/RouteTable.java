@@ -7,18 +7,41 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * An immutable prefix → value table matched on path-segment boundaries, longest prefix first. Lookups read a
- * snapshot without locking; changes build a new table.
+ * An immutable prefix → value table matched on path-segment boundaries. A prefix segment {@code *} matches any one
+ * segment, and a prefix ending in {@code $} matches only paths with exactly its segments. Exact prefixes win, then
+ * the one with more segments, then the longer one. Lookups read a snapshot without locking; changes build a new
+ * table.
  *
  * @param <T> what a prefix maps to
  */
 final class RouteTable<T> {
-    private record Entry<T>(String prefix, T value) {
+    private record Entry<T>(String prefix, T value, String[] segments, boolean exact, boolean literal) {
+        static <T> Entry<T> of(String prefix, T value) {
+            boolean exact = prefix.endsWith("$");
+            String pattern = exact ? prefix.substring(0, prefix.length() - 1) : prefix;
+            return new Entry<>(prefix, value, pattern.substring(1).split("/"), exact, !pattern.contains("*"));
+        }
+
         boolean matches(String path) {
-            return path.startsWith(prefix)
-                    && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+            if (literal && !exact) {
+                return path.startsWith(prefix)
+                        && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+            }
+            String[] parts = path.substring(1).split("/", -1);
+            if (parts.length < segments.length || (exact && parts.length != segments.length)) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (!segments[i].equals("*") && !segments[i].equals(parts[i]) || parts[i].isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
+
+    private static final Comparator<Entry<?>> PRIORITY = Comparator.<Entry<?>, Boolean>comparing(Entry::exact)
+            .thenComparingInt(e -> e.segments().length).thenComparingInt(e -> e.prefix().length()).reversed();
 
     private final List<Entry<T>> entries;
 
@@ -46,8 +69,8 @@ final class RouteTable<T> {
     RouteTable<T> with(String prefix, T value) {
         List<Entry<T>> next = new ArrayList<>(entries);
         next.removeIf(e -> e.prefix().equals(prefix));
-        next.add(new Entry<>(prefix, value));
-        next.sort(Comparator.comparingInt((Entry<T> e) -> e.prefix().length()).reversed());
+        next.add(Entry.of(prefix, value));
+        next.sort(PRIORITY);
         return new RouteTable<>(List.copyOf(next));
     }
 

@@ -32,4 +32,29 @@ class RouteTableTest {
         assertThat(smaller.exact("/api/server/modules")).contains("modules");
         assertThat(smaller.values()).containsExactlyInAnyOrder("modules", "agents");
     }
+
+    @Test
+    void wildcardAndExactPrefixesOutrankLiteralOnesOnTheirPaths() {
+        RouteTable<String> plugins = RouteTable.<String>empty()
+                .with("/api/plugins", "api")
+                .with("/api/plugins/*$", "api-one")
+                .with("/api/plugins/*/enable", "api-action")
+                .with("/api/plugins/averyveryverylongpluginname", "plugin");
+        assertThat(plugins.match("/api/plugins")).contains("api");
+        assertThat(plugins.match("/api/plugins/averyveryverylongpluginname")).contains("api-one");
+        assertThat(plugins.match("/api/plugins/averyveryverylongpluginname/enable")).contains("api-action");
+        assertThat(plugins.match("/api/plugins/averyveryverylongpluginname/greeting")).contains("plugin");
+        assertThat(plugins.match("/api/plugins/other/greeting")).contains("api");
+        assertThat(plugins.match("/api/plugins//enable")).contains("api");
+    }
+
+    @Test
+    void prefixPatternsAreValidated() {
+        assertThat(ContributionMounter.isValidPrefix("/api/plugins/*/enable")).isTrue();
+        assertThat(ContributionMounter.isValidPrefix("/api/plugins/*$")).isTrue();
+        assertThat(ContributionMounter.isValidPrefix("/api/plug*ins")).isFalse();
+        assertThat(ContributionMounter.isValidPrefix("/api/$/x")).isFalse();
+        assertThat(ContributionMounter.isValidPrefix("/api/")).isFalse();
+        assertThat(ContributionMounter.isValidPrefix("/")).isFalse();
+    }
 }
