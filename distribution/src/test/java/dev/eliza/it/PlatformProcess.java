@@ -134,6 +134,10 @@ final class PlatformProcess implements AutoCloseable {
         return port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String console() {
         try {
             return Files.readString(home.resolve("console.log"), StandardCharsets.UTF_8);

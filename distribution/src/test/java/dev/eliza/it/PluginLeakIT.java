@@ -1,0 +1,67 @@
+package dev.eliza.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A hundred install/delete cycles of a plugin leave nothing behind in the server process: after a full GC no more
+ * plugin class loaders are alive than plugins are installed, and no descriptor points at a removed jar.
+ */
+class PluginLeakIT {
+    private static final int CYCLES = 100;
+
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = new PlatformExtension(Map.of());
+
+    @Test
+    void installAndDeleteCyclesLeakNoClassLoaderAndNoJarHandle() throws Exception {
+        Http http = PLATFORM.http();
+        Path shipped;
+        try (Stream<Path> files = Files.list(PLATFORM.home().resolve("plugins"))) {
+            shipped = files.filter(p -> p.getFileName().toString().startsWith("hello-plugin")).findFirst().orElseThrow();
+        }
+        byte[] cycler = ModuleJars.withManifest(shipped, Map.of("Plugin-Id", "cycler"));
+        for (int i = 0; i < CYCLES; i++) {
+            assertThat(http.bytes("POST", "/api/plugins", "application/java-archive", cycler).status()).isEqualTo(201);
+            assertThat(http.get("/api/plugins/cycler/greeting").status()).isEqualTo(200);
+            assertThat(http.delete("/api/plugins/cycler").status()).isEqualTo(204);
+        }
+        long pid = PLATFORM.process().pid();
+        jcmd(pid, "GC.run");
+        long loaders = jcmd(pid, "GC.class_histogram").lines()
+                .filter(line -> line.trim().endsWith("org.pf4j.PluginClassLoader"))
+                .mapToLong(line -> Long.parseLong(line.trim().split("\\s+")[1])).sum();
+        System.out.printf("after %d cycles: %d PluginClassLoader instance(s) alive%n", CYCLES, loaders);
+        assertThat(loaders).as("plugin class loaders alive with one plugin installed").isLessThanOrEqualTo(1);
+        try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            List<String> cyclerHandles = fds.map(PluginLeakIT::target).filter(t -> t.contains("cycler")).toList();
+            assertThat(cyclerHandles).isEmpty();
+        }
+    }
+
+    private static String target(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (Exception gone) {
+            return "";
+        }
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        Process process = new ProcessBuilder(java.resolveSibling("jcmd").toString(), String.valueOf(pid), command)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+}
