@@ -95,6 +95,26 @@ final class ModuleJars {
         return bytes.toByteArray();
     }
 
+    /** A PF4J plugin jar {@code broken} whose only extension throws when asked for its routes. */
+    static byte[] brokenPlugin() throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Plugin-Id", "broken");
+        main.putValue("Plugin-Version", "1.0.0");
+        Path classes = Path.of(ModuleJars.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+            out.putNextEntry(new JarEntry("dev/eliza/it/plugin/BrokenRoutes.class"));
+            out.write(Files.readAllBytes(classes.resolve("dev/eliza/it/plugin/BrokenRoutes.class")));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+            out.write("dev.eliza.it.plugin.BrokenRoutes\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
     /** Writes {@code bytes} under a temporary name and renames it into place, as operators are told to. */
     static void deploy(Path deployDir, String name, byte[] bytes) throws IOException {
         Path temp = deployDir.resolve("." + name + ".part");

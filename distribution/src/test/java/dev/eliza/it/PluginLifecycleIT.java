@@ -84,6 +84,19 @@ class PluginLifecycleIT {
         assertThat(http.json("POST", "/api/plugins/nobody/reload", "").status()).isEqualTo(404);
     }
 
+    @Test
+    void aFailingPluginIsIsolatedWithItsReason() throws Exception {
+        Http http = PLATFORM.http();
+        Http.Reply broken = http.bytes("POST", "/api/plugins", "application/java-archive", ModuleJars.brokenPlugin());
+        assertThat(broken.status()).as(broken.body()).isEqualTo(201);
+        JsonNode info = http.get("/api/plugins/broken").json().path("data");
+        assertThat(info.path("state").asText()).isEqualTo("FAILED");
+        assertThat(info.path("failure").asText()).contains("broken on purpose");
+        assertThat(http.get("/api/plugins/broken/anything").status()).isEqualTo(404);
+        assertThat(http.get("/api/plugins/hello/greeting").status()).isEqualTo(200);
+        assertThat(http.delete("/api/plugins/broken").status()).isEqualTo(204);
+    }
+
     private static String version(Http http, String id) throws Exception {
         for (JsonNode plugin : http.get("/api/plugins").json().path("data").path("plugins")) {
             if (plugin.path("id").asText().equals(id)) {
