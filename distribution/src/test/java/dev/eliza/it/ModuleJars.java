@@ -15,6 +15,8 @@ import java.util.jar.Manifest;
 
 /** Builds bundle jars at test time: a rebuild of a shipped bundle with another version, or an empty bundle. */
 final class ModuleJars {
+    private static final Path TEST_CLASSES =
+            Path.of(ModuleJars.class.getProtectionDomain().getCodeSource().getLocation().getPath());
     private ModuleJars() {
     }
 
@@ -49,20 +51,8 @@ final class ModuleJars {
 
     /** A bundle with no code that the modules API lists as domain {@code domain}. */
     static byte[] emptyDomainBundle(String symbolicName, String version, String domain) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", version);
-        main.putValue("Eliza-Domain", domain);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
-            out.putNextEntry(new JarEntry("README.txt"));
-            out.write("probe".getBytes());
-            out.closeEntry();
-        }
-        return bytes.toByteArray();
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName,
+                "Bundle-Version", version, "Eliza-Domain", domain), Map.of("README.txt", "probe".getBytes()));
     }
 
     /**
@@ -70,47 +60,38 @@ final class ModuleJars {
      * party would ship a domain: an activator registering a contribution with REST and WebSocket routes.
      */
     static byte[] echoProbeBundle() throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "it.echo");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Eliza-Domain", "echo");
-        main.putValue("Bundle-Activator", "dev.eliza.it.probe.EchoActivator");
-        main.putValue("Import-Package", "org.osgi.framework,dev.eliza.http.api,jakarta.ws.rs,jakarta.ws.rs.core,"
-                + "org.eclipse.jetty.websocket.api,org.eclipse.jetty.websocket.server,org.eclipse.jetty.util,"
-                + "dev.eliza.realtime.api,com.fasterxml.jackson.databind");
-        Path classes = Path.of(ModuleJars.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        Path probe = classes.resolve("dev/eliza/it/probe");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(bytes, manifest);
-             java.util.stream.Stream<Path> files = Files.list(probe)) {
-            for (Path file : files.sorted().toList()) {
-                out.putNextEntry(new JarEntry("dev/eliza/it/probe/" + file.getFileName()));
-                out.write(Files.readAllBytes(file));
-                out.closeEntry();
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(TEST_CLASSES.resolve("dev/eliza/it/probe"))) {
+            for (Path file : files.toList()) {
+                entries.put("dev/eliza/it/probe/" + file.getFileName(), Files.readAllBytes(file));
             }
         }
-        return bytes.toByteArray();
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "it.echo", "Bundle-Version", "1.0.0",
+                "Eliza-Domain", "echo", "Bundle-Activator", "dev.eliza.it.probe.EchoActivator",
+                "Import-Package", "org.osgi.framework,dev.eliza.http.api,jakarta.ws.rs,jakarta.ws.rs.core,"
+                        + "org.eclipse.jetty.websocket.api,org.eclipse.jetty.websocket.server,org.eclipse.jetty.util,"
+                        + "dev.eliza.realtime.api,com.fasterxml.jackson.databind"), entries);
     }
 
     /** A PF4J plugin jar {@code broken} whose only extension throws when asked for its routes. */
     static byte[] brokenPlugin() throws IOException {
+        String extension = "dev/eliza/it/plugin/BrokenRoutes.class";
+        return jar(Map.of("Plugin-Id", "broken", "Plugin-Version", "1.0.0"), Map.of(
+                extension, Files.readAllBytes(TEST_CLASSES.resolve(extension)),
+                "META-INF/extensions.idx", "dev.eliza.it.plugin.BrokenRoutes\n".getBytes()));
+    }
+
+    private static byte[] jar(Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Plugin-Id", "broken");
-        main.putValue("Plugin-Version", "1.0.0");
-        Path classes = Path.of(ModuleJars.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        headers.forEach(manifest.getMainAttributes()::putValue);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
-            out.putNextEntry(new JarEntry("dev/eliza/it/plugin/BrokenRoutes.class"));
-            out.write(Files.readAllBytes(classes.resolve("dev/eliza/it/plugin/BrokenRoutes.class")));
-            out.closeEntry();
-            out.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-            out.write("dev.eliza.it.plugin.BrokenRoutes\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            out.closeEntry();
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
         }
         return bytes.toByteArray();
     }
