@@ -40,18 +40,26 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         if (contribution == null) {
             return null;
         }
-        String owner = reference.getBundle().getSymbolicName();
+        Optional<Mount> mount = mount(contribution, reference.getBundle().getSymbolicName());
+        if (mount.isEmpty()) {
+            context.ungetService(reference);
+        }
+        return mount.orElse(null);
+    }
+
+    /** Mounts a contribution of {@code owner}; empty (with the reason logged) when it is refused or fails. */
+    Optional<Mount> mount(DomainContribution contribution, String owner) {
         try {
             List<String> prefixes = List.copyOf(contribution.pathPrefixes());
             Optional<String> invalid = prefixes.stream().filter(p -> !isValidPrefix(p)).findFirst();
             if (invalid.isPresent()) {
-                return refuse(reference, contribution, owner, "invalid path prefix '" + invalid.get() + "'");
+                return refuse(contribution, owner, "invalid path prefix '" + invalid.get() + "'");
             }
             Optional<String> stray = contribution.webSockets().keySet().stream()
                     .filter(path -> prefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/")))
                     .findFirst();
             if (stray.isPresent()) {
-                return refuse(reference, contribution, owner, "WebSocket path " + stray.get()
+                return refuse(contribution, owner, "WebSocket path " + stray.get()
                         + " is outside the contribution's prefixes " + prefixes);
             }
             Mount mount = new Mount(contribution.domain(), owner, prefixes, WebSocketEndpoints.inFrontOf(
@@ -59,15 +67,14 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
                     contribution.webSockets(), server));
             Optional<String> refusal = withJerseyClassLoader(() -> router.mount(mount));
             if (refusal.isPresent()) {
-                return refuse(reference, contribution, owner, refusal.get());
+                return refuse(contribution, owner, refusal.get());
             }
             LOG.info("Mounted domain '{}' ({}) at {}", contribution.domain(), owner, prefixes);
             onChange.run();
-            return mount;
+            return Optional.of(mount);
         } catch (Exception e) {
             LOG.error("Could not mount domain '{}' of bundle {}", contribution.domain(), owner, e);
-            context.ungetService(reference);
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -89,11 +96,9 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         }
     }
 
-    private Mount refuse(ServiceReference<DomainContribution> reference, DomainContribution contribution,
-                         String owner, String reason) {
+    private static Optional<Mount> refuse(DomainContribution contribution, String owner, String reason) {
         LOG.error("Refused domain '{}' of bundle {}: {}", contribution.domain(), owner, reason);
-        context.ungetService(reference);
-        return null;
+        return Optional.empty();
     }
 
     /** Absolute, no empty segment, no trailing slash; {@code *} only as a whole segment, {@code $} only last. */

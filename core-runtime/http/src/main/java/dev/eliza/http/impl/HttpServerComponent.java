@@ -37,7 +37,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     private Server server;
     private ServiceTracker<DomainContribution, Mount> tracker;
     private ServiceRegistration<HttpEndpoint> endpoint;
-    private ServiceRegistration<DomainContribution> modules;
+    private Mount admin;
 
     @Activate
     void activate(BundleContext context) throws Exception {
@@ -52,13 +52,15 @@ public final class HttpServerComponent implements HttpEndpoint {
             throw e;
         }
         ObjectMapper mapper = ObjectMappers.create();
-        endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
-        tracker = new ServiceTracker<>(context, DomainContribution.class,
-                new ContributionMounter(context, router, mapper, this::publishMounts, server));
-        tracker.open();
+        ContributionMounter mounter = new ContributionMounter(context, router, mapper, this::publishMounts, server);
         Optional<Path> deploy = Optional.ofNullable(context.getProperty("DEPLOY_DIR")).map(Path::of);
         ModuleManager manager = new ModuleManager(context, router, settings.swapHold(), deploy);
-        modules = context.registerService(DomainContribution.class, new AdminContribution(manager, router), null);
+        // Mounted before any domain: once anything answers, the modules API and the route table do too.
+        admin = mounter.mount(new AdminContribution(manager, router), context.getBundle().getSymbolicName())
+                .orElseThrow(() -> new IllegalStateException("The platform routes could not be mounted"));
+        endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
+        tracker = new ServiceTracker<>(context, DomainContribution.class, mounter);
+        tracker.open();
     }
 
     /** Stops accepting first (requests in flight finish), then unmounts every domain, then withdraws itself. */
@@ -66,7 +68,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     void deactivate() throws Exception {
         server.stop();
         tracker.close();
-        modules.unregister();
+        router.unmount(admin);
         ServiceRegistration<HttpEndpoint> registration;
         synchronized (this) {
             registration = endpoint;
