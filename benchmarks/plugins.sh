@@ -54,6 +54,8 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w') as zout:
         data = zin.read(item.filename)
         if item.filename == 'META-INF/MANIFEST.MF':
             data = data.replace(b'Plugin-Id: hello', b'Plugin-Id: ' + plugin_id.encode())
+        if item.filename == 'META-INF/extensions.idx':  # keep the global route; the agent route would clash
+            data = b'dev.eliza.plugins.hello.HelloRoutes\n'
         zout.writestr(item, data)
 PY
   start=$(date +%s%N)

@@ -25,8 +25,23 @@ final class ModuleJars {
         return withManifest(original, Map.of("Bundle-Version", version));
     }
 
+    /**
+     * A copy of the shipped example plugin under another id, with only its global routes (its per-agent route
+     * would clash with the original's).
+     */
+    static byte[] pluginCopy(Path shipped, String id, String version) throws IOException {
+        return withManifest(shipped, Map.of("Plugin-Id", id, "Plugin-Version", version), Map.of(
+                "META-INF/extensions.idx", "dev.eliza.plugins.hello.HelloRoutes\n".getBytes()));
+    }
+
     /** A copy of {@code original} with some manifest headers replaced (for example another {@code Plugin-Id}). */
     static byte[] withManifest(Path original, Map<String, String> headers) throws IOException {
+        return withManifest(original, headers, Map.of());
+    }
+
+    /** A copy of {@code original} with some manifest headers and some entries replaced. */
+    static byte[] withManifest(Path original, Map<String, String> headers, Map<String, byte[]> replaced)
+            throws IOException {
         try (JarFile jar = new JarFile(original.toFile())) {
             Manifest manifest = new Manifest(jar.getManifest());
             headers.forEach(manifest.getMainAttributes()::putValue);
@@ -39,8 +54,12 @@ final class ModuleJars {
                         continue;
                     }
                     out.putNextEntry(new JarEntry(entry.getName()));
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        in.transferTo(out);
+                    if (replaced.containsKey(entry.getName())) {
+                        out.write(replaced.get(entry.getName()));
+                    } else {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            in.transferTo(out);
+                        }
                     }
                     out.closeEntry();
                 }

@@ -29,7 +29,7 @@ class PluginLeakIT {
         try (Stream<Path> files = Files.list(PLATFORM.home().resolve("plugins"))) {
             shipped = files.filter(p -> p.getFileName().toString().startsWith("hello-plugin")).findFirst().orElseThrow();
         }
-        byte[] cycler = ModuleJars.withManifest(shipped, Map.of("Plugin-Id", "cycler"));
+        byte[] cycler = ModuleJars.pluginCopy(shipped, "cycler", "0.1.0");
         for (int i = 0; i < CYCLES; i++) {
             assertThat(http.bytes("POST", "/api/plugins", "application/java-archive", cycler).status()).isEqualTo(201);
             assertThat(http.get("/api/plugins/cycler/greeting").status()).isEqualTo(200);

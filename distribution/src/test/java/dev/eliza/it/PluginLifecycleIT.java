@@ -28,7 +28,7 @@ class PluginLifecycleIT {
         Http http = PLATFORM.http();
         Path shipped = Files.list(PLATFORM.home().resolve("plugins"))
                 .filter(p -> p.getFileName().toString().startsWith("hello-plugin")).findFirst().orElseThrow();
-        byte[] other = ModuleJars.withManifest(shipped, Map.of("Plugin-Id", "other"));
+        byte[] other = ModuleJars.pluginCopy(shipped, "other", "0.1.0");
         LoadClient load = new LoadClient(PLATFORM.process(), List.of("/api/server/ping", "/api/plugins/hello/greeting"), 2);
         try (load) {
             Http.Reply installed = http.bytes("POST", "/api/plugins", "application/java-archive", other);
@@ -63,10 +63,9 @@ class PluginLifecycleIT {
         Path plugins = PLATFORM.home().resolve("plugins");
         Path shipped = Files.list(plugins).filter(p -> p.getFileName().toString().startsWith("hello-plugin"))
                 .findFirst().orElseThrow();
-        ModuleJars.deploy(plugins, "dropped.jar", ModuleJars.withManifest(shipped, Map.of("Plugin-Id", "dropped")));
+        ModuleJars.deploy(plugins, "dropped.jar", ModuleJars.pluginCopy(shipped, "dropped", "0.1.0"));
         Awaits.until(WAIT, "dropped plugin served", () -> http.get("/api/plugins/dropped/greeting").status() == 200);
-        ModuleJars.deploy(plugins, "dropped.jar", ModuleJars.withManifest(shipped,
-                Map.of("Plugin-Id", "dropped", "Plugin-Version", "0.2.0")));
+        ModuleJars.deploy(plugins, "dropped.jar", ModuleJars.pluginCopy(shipped, "dropped", "0.2.0"));
         Awaits.until(WAIT, "dropped plugin reloaded", () -> "0.2.0".equals(version(http, "dropped")));
         Files.delete(plugins.resolve("dropped.jar"));
         Awaits.until(WAIT, "dropped plugin gone", () -> version(http, "dropped") == null);
@@ -95,6 +94,22 @@ class PluginLifecycleIT {
         assertThat(http.get("/api/plugins/broken/anything").status()).isEqualTo(404);
         assertThat(http.get("/api/plugins/hello/greeting").status()).isEqualTo(200);
         assertThat(http.delete("/api/plugins/broken").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aPluginClaimingAnotherPluginsAgentRouteIsRefused() throws Exception {
+        Http http = PLATFORM.http();
+        Path shipped = Files.list(PLATFORM.home().resolve("plugins"))
+                .filter(p -> p.getFileName().toString().startsWith("hello-plugin")).findFirst().orElseThrow();
+        Http.Reply clash = http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.withManifest(shipped, Map.of("Plugin-Id", "clash")));
+        assertThat(clash.status()).isEqualTo(201);
+        JsonNode info = http.get("/api/plugins/clash").json().path("data");
+        assertThat(info.path("state").asText()).isEqualTo("FAILED");
+        assertThat(info.path("failure").asText()).contains("/hello is already served by plugin hello");
+        assertThat(http.get("/api/plugins/clash/greeting").status()).isEqualTo(404);
+        assertThat(http.get("/api/plugins/hello/greeting").status()).isEqualTo(200);
+        assertThat(http.delete("/api/plugins/clash").status()).isEqualTo(204);
     }
 
     private static String version(Http http, String id) throws Exception {

@@ -34,6 +34,28 @@ class PluginsIT {
     }
 
     @Test
+    void agentRoutesAnswerOnlyForAgentsThatListThePlugin() throws Exception {
+        Http http = PLATFORM.http();
+        String listing = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\"WithHello\","
+                + "\"plugins\":[\"hello\"]}}").json().path("data").path("id").asText();
+        String other = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\"Plain\","
+                + "\"plugins\":[]}}").json().path("data").path("id").asText();
+        Http.Reply served = http.get("/api/agents/" + listing + "/plugins/hello");
+        assertThat(served.status()).as(served.body()).isEqualTo(200);
+        assertThat(served.json().path("agentId").asText()).isEqualTo(listing);
+        assertThat(served.json().path("message").asText()).isEqualTo("Bonjour from your agent");
+        Http.Reply refused = http.get("/api/agents/" + other + "/plugins/hello");
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.json().path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(http.get("/api/agents/" + listing + "/plugins/nothing").status()).isEqualTo(404);
+        assertThat(http.get("/api/agents/not-a-uuid/plugins/hello").json().path("error").path("code").asText())
+                .isEqualTo("INVALID_ID");
+        assertThat(http.get("/api/agents/" + listing).status()).isEqualTo(200);
+        assertThat(http.get("/api/plugins/hello").json().path("data").path("routes").toString())
+                .contains("/api/agents/{agentId}/plugins/hello");
+    }
+
+    @Test
     void theRouteTableNamesEveryOwner() throws Exception {
         JsonNode routes = PLATFORM.http().get("/api/server/routes").json().path("data").path("routes");
         assertThat(routes.toString()).contains(

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.eliza.http.api.ApiException;
 import dev.eliza.http.api.DomainContribution;
+import dev.eliza.sdk.AgentRoutes;
 import dev.eliza.sdk.GlobalRoutes;
 
 /**
@@ -32,10 +33,12 @@ final class PluginHost {
     private final HostPluginManager manager;
     private final Map<String, ServiceRegistration<DomainContribution>> mounted = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final AgentRouteTable agentRoutes;
 
-    PluginHost(BundleContext context, HostPluginManager manager) {
+    PluginHost(BundleContext context, HostPluginManager manager, AgentRouteTable agentRoutes) {
         this.context = context;
         this.manager = manager;
+        this.agentRoutes = agentRoutes;
     }
 
     /** Loads and starts every plugin of the folder. */
@@ -118,8 +121,16 @@ final class PluginHost {
     List<PluginInfo> list() {
         return manager.getPlugins().stream().map(p -> new PluginInfo(p.getPluginId(), p.getDescriptor().getVersion(),
                 failures.containsKey(p.getPluginId()) ? "FAILED" : p.getPluginState().toString(),
-                mounted.containsKey(p.getPluginId()) ? List.of(PluginRoutes.basePathOf(p.getPluginId())) : List.of(),
+                routesOf(p.getPluginId()),
                 failures.getOrDefault(p.getPluginId(), ""))).toList();
+    }
+
+    private List<String> routesOf(String id) {
+        List<String> routes = new java.util.ArrayList<>(agentRoutes.pathsOf(id));
+        if (mounted.containsKey(id)) {
+            routes.add(0, PluginRoutes.basePathOf(id));
+        }
+        return routes;
     }
 
     private void mount(PluginWrapper plugin) {
@@ -130,6 +141,14 @@ final class PluginHost {
             for (GlobalRoutes routes : manager.getExtensions(GlobalRoutes.class, id)) {
                 resources.addAll(routes.resources(pluginContext));
             }
+            List<Object> perAgent = new java.util.ArrayList<>();
+            for (AgentRoutes routes : manager.getExtensions(AgentRoutes.class, id)) {
+                perAgent.addAll(routes.resources(pluginContext));
+            }
+            Optional<String> refusal = agentRoutes.register(id, perAgent);
+            if (refusal.isPresent()) {
+                throw new IllegalStateException(refusal.get());
+            }
             if (!resources.isEmpty()) {
                 mounted.put(id, context.registerService(DomainContribution.class, new PluginRoutes(id, resources),
                         null));
@@ -137,6 +156,7 @@ final class PluginHost {
             LOG.info("Plugin {} {} started with {} route resource(s)", id, plugin.getDescriptor().getVersion(),
                     resources.size());
         } catch (RuntimeException | LinkageError e) {
+            agentRoutes.unregister(id);
             failures.put(id, String.valueOf(e.getMessage()));
             manager.stopPlugin(id);
             LOG.error("Plugin {} could not build its routes: {}", id, e.getMessage(), e);
@@ -144,6 +164,7 @@ final class PluginHost {
     }
 
     private void unmount(String id) {
+        agentRoutes.unregister(id);
         ServiceRegistration<DomainContribution> registration = mounted.remove(id);
         if (registration != null) {
             registration.unregister();

@@ -16,38 +16,69 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
+import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.http.api.DomainContribution;
 
 /**
  * Runs the PF4J plugins of {@code plugins/} inside the platform: starts them, follows the folder, and serves the
- * plugin API at {@code /api/plugins}; each started plugin's routes are mounted at {@code /api/plugins/<id>}.
+ * plugin API at {@code /api/plugins}; each started plugin's routes are mounted at {@code /api/plugins/<id>}, its
+ * per-agent routes under {@code /api/agents/<agentId>/plugins}.
  */
 @Component(immediate = true, service = {})
 public final class PluginHostComponent {
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AgentDirectory agents;
+
     private PluginHost host;
     private ScheduledExecutorService watcher;
     private ServiceRegistration<DomainContribution> api;
+    private ServiceRegistration<DomainContribution> perAgent;
 
     @Activate
     void activate(BundleContext context) throws IOException {
         Path dir = Path.of(Optional.ofNullable(context.getProperty("PLUGINS_DIR")).orElse("plugins")).toAbsolutePath();
         Files.createDirectories(dir);
         ClassLoader hostLoader = context.getBundle().adapt(BundleWiring.class).getClassLoader();
-        host = new PluginHost(context, new HostPluginManager(dir, hostLoader));
+        AgentRouteTable agentRoutes = new AgentRouteTable();
+        host = new PluginHost(context, new HostPluginManager(dir, hostLoader), agentRoutes);
         host.startAll();
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
         watcher.scheduleWithFixedDelay(new PluginsFolderWatcher(dir, host), poll, poll, TimeUnit.MILLISECONDS);
         api = context.registerService(DomainContribution.class, new PluginsApi(new PluginsResource(host, dir)), null);
+        perAgent = context.registerService(DomainContribution.class,
+                new AgentPluginRoutes(new AgentPluginsResource(agentRoutes, () -> Optional.ofNullable(agents))), null);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
         watcher.shutdownNow();
         watcher.awaitTermination(5, TimeUnit.SECONDS);
+        perAgent.unregister();
         api.unregister();
         host.unloadAll();
+    }
+
+    /** Every plugin's per-agent routes, under {@code /api/agents/<agentId>/plugins}. */
+    private record AgentPluginRoutes(AgentPluginsResource resource) implements DomainContribution {
+        @Override
+        public String domain() {
+            return "agent-plugins";
+        }
+
+        @Override
+        public List<String> pathPrefixes() {
+            return List.of("/api/agents/*/plugins");
+        }
+
+        @Override
+        public Set<Object> resources() {
+            return Set.of(resource);
+        }
     }
 
     /**
