@@ -56,6 +56,18 @@ class PluginsIT {
     }
 
     @Test
+    void thePersistedCounterSurvivesAReload() throws Exception {
+        Http http = PLATFORM.http();
+        long before = http.get("/api/plugins/hello/counter").json().path("count").asLong();
+        assertThat(http.json("POST", "/api/plugins/hello/counter", "").json().path("count").asLong())
+                .isEqualTo(before + 1);
+        assertThat(http.json("POST", "/api/plugins/hello/counter", "").json().path("count").asLong())
+                .isEqualTo(before + 2);
+        assertThat(http.json("POST", "/api/plugins/hello/reload", "").status()).isEqualTo(200);
+        assertThat(http.get("/api/plugins/hello/counter").json().path("count").asLong()).isEqualTo(before + 2);
+    }
+
+    @Test
     void theRouteTableNamesEveryOwner() throws Exception {
         JsonNode routes = PLATFORM.http().get("/api/server/routes").json().path("data").path("routes");
         assertThat(routes.toString()).contains(

@@ -13,4 +13,7 @@ public interface PluginContext {
 
     /** A logger whose records go to the platform log under the plugin's name. */
     System.Logger logger();
+
+    /** The plugin's durable key-value store. */
+    KeyValueStore store();
 }

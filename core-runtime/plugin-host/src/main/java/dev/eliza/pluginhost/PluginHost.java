@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.pf4j.PluginState;
@@ -34,11 +35,14 @@ final class PluginHost {
     private final Map<String, ServiceRegistration<DomainContribution>> mounted = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final AgentRouteTable agentRoutes;
+    private final SqlSessionFactory store;
 
-    PluginHost(BundleContext context, HostPluginManager manager, AgentRouteTable agentRoutes) {
+    PluginHost(BundleContext context, HostPluginManager manager, AgentRouteTable agentRoutes,
+               SqlSessionFactory store) {
         this.context = context;
         this.manager = manager;
         this.agentRoutes = agentRoutes;
+        this.store = store;
     }
 
     /** Loads and starts every plugin of the folder. */
@@ -137,7 +141,8 @@ final class PluginHost {
         String id = plugin.getPluginId();
         try {
             Set<Object> resources = new HashSet<>();
-            EnvironmentPluginContext pluginContext = EnvironmentPluginContext.of(id, System.getenv());
+            EnvironmentPluginContext pluginContext = EnvironmentPluginContext.of(id, System.getenv(),
+                    new DatabaseKeyValueStore(id, store));
             for (GlobalRoutes routes : manager.getExtensions(GlobalRoutes.class, id)) {
                 resources.addAll(routes.resources(pluginContext));
             }

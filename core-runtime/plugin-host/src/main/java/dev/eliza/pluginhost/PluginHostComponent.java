@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.http.api.DomainContribution;
+import dev.eliza.persistence.api.Database;
+import dev.eliza.persistence.api.Migration;
 
 /**
  * Runs the PF4J plugins of {@code plugins/} inside the platform: starts them, follows the folder, and serves the
@@ -38,13 +40,18 @@ public final class PluginHostComponent {
     private ServiceRegistration<DomainContribution> api;
     private ServiceRegistration<DomainContribution> perAgent;
 
+    @Reference
+    private Database database;
+
     @Activate
     void activate(BundleContext context) throws IOException {
         Path dir = Path.of(Optional.ofNullable(context.getProperty("PLUGINS_DIR")).orElse("plugins")).toAbsolutePath();
         Files.createDirectories(dir);
         ClassLoader hostLoader = context.getBundle().adapt(BundleWiring.class).getClassLoader();
         AgentRouteTable agentRoutes = new AgentRouteTable();
-        host = new PluginHost(context, new HostPluginManager(dir, hostLoader), agentRoutes);
+        database.migrate("plugins", Migration.scan(context.getBundle(), "db/plugins"));
+        host = new PluginHost(context, new HostPluginManager(dir, hostLoader), agentRoutes,
+                database.sessionFactory(hostLoader, PluginKvMapper.class));
         host.startAll();
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
