@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +55,13 @@ public final class PluginHostComponent {
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
         watcher.scheduleWithFixedDelay(new PluginsFolderWatcher(dir, host), poll, poll, TimeUnit.MILLISECONDS);
-        api = context.registerService(DomainContribution.class, new PluginsApi(new PluginsResource(host, dir)), null);
-        perAgent = context.registerService(DomainContribution.class,
-                new AgentPluginRoutes(new AgentPluginsResource(agentRoutes, () -> Optional.ofNullable(agents))), null);
+        // The management paths inside each plugin's namespace outrank the plugin's own routes: reserved names.
+        api = context.registerService(DomainContribution.class, DomainContribution.of("plugins",
+                List.of("/api/plugins", "/api/plugins/*$", "/api/plugins/*/enable", "/api/plugins/*/disable",
+                        "/api/plugins/*/reload"), new PluginsResource(host, dir)), null);
+        perAgent = context.registerService(DomainContribution.class, DomainContribution.of("agent-plugins",
+                List.of("/api/agents/*/plugins"),
+                new AgentPluginsResource(agentRoutes, () -> Optional.ofNullable(agents))), null);
     }
 
     @Deactivate
@@ -68,46 +71,5 @@ public final class PluginHostComponent {
         perAgent.unregister();
         api.unregister();
         host.unloadAll();
-    }
-
-    /** Every plugin's per-agent routes, under {@code /api/agents/<agentId>/plugins}. */
-    private record AgentPluginRoutes(AgentPluginsResource resource) implements DomainContribution {
-        @Override
-        public String domain() {
-            return "agent-plugins";
-        }
-
-        @Override
-        public List<String> pathPrefixes() {
-            return List.of("/api/agents/*/plugins");
-        }
-
-        @Override
-        public Set<Object> resources() {
-            return Set.of(resource);
-        }
-    }
-
-    /**
-     * {@code /api/plugins} itself, including the management paths inside each plugin's namespace
-     * ({@code /api/plugins/<id>} and its {@code enable}, {@code disable}, {@code reload}), which outrank the
-     * plugin's own routes: those names are reserved.
-     */
-    private record PluginsApi(PluginsResource resource) implements DomainContribution {
-        @Override
-        public String domain() {
-            return "plugins";
-        }
-
-        @Override
-        public List<String> pathPrefixes() {
-            return List.of("/api/plugins", "/api/plugins/*$", "/api/plugins/*/enable", "/api/plugins/*/disable",
-                    "/api/plugins/*/reload");
-        }
-
-        @Override
-        public Set<Object> resources() {
-            return Set.of(resource);
-        }
     }
 }

@@ -48,6 +48,28 @@ public interface DomainContribution {
     /** JAX-RS resource and provider instances to serve. */
     Set<Object> resources();
 
+    /** A contribution of JAX-RS resources only, with full {@code @Path}s, for code that needs no class of its own. */
+    static DomainContribution of(String domain, List<String> pathPrefixes, Object... resources) {
+        List<String> prefixes = List.copyOf(pathPrefixes);
+        Set<Object> instances = Set.of(resources);
+        return new DomainContribution() {
+            @Override
+            public String domain() {
+                return domain;
+            }
+
+            @Override
+            public List<String> pathPrefixes() {
+                return prefixes;
+            }
+
+            @Override
+            public Set<Object> resources() {
+                return instances;
+            }
+        };
+    }
+
     /**
      * WebSocket endpoints by exact path (for example {@code /api/logs/ws}), each under one of
      * {@link #pathPrefixes()}. None by default.

@@ -7,7 +7,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.eclipse.jetty.server.Server;
 import org.osgi.framework.BundleContext;
@@ -55,8 +54,12 @@ public final class HttpServerComponent implements HttpEndpoint {
         ContributionMounter mounter = new ContributionMounter(context, router, mapper, this::publishMounts, server);
         Optional<Path> deploy = Optional.ofNullable(context.getProperty("DEPLOY_DIR")).map(Path::of);
         ModuleManager manager = new ModuleManager(context, router, settings.swapHold(), deploy);
-        // Mounted before any domain: once anything answers, the modules API and the route table do too.
-        admin = mounter.mount(new AdminContribution(manager, router), context.getBundle().getSymbolicName())
+        // Mounted before any domain: once anything answers, the modules API and the route table do too. They live
+        // in this bundle so that no domain can stop the means of starting it again.
+        DomainContribution platformRoutes = DomainContribution.of("platform",
+                List.of("/api/server/modules", "/api/server/routes"), new ModulesResource(manager),
+                new RoutesResource(router));
+        admin = mounter.mount(platformRoutes, context.getBundle().getSymbolicName())
                 .orElseThrow(() -> new IllegalStateException("The platform routes could not be mounted"));
         endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
         tracker = new ServiceTracker<>(context, DomainContribution.class, mounter);
@@ -101,26 +104,5 @@ public final class HttpServerComponent implements HttpEndpoint {
                 .flatMap(m -> m.prefixes().stream().map(p -> m.domain() + "=" + p)).sorted().toList();
         properties.put("mounts", mounts.toArray(String[]::new));
         return properties;
-    }
-
-    /**
-     * The modules API and the route table live in this bundle, so no domain can stop the means of starting it
-     * again.
-     */
-    private record AdminContribution(ModuleManager manager, DomainRouter router) implements DomainContribution {
-        @Override
-        public String domain() {
-            return "platform";
-        }
-
-        @Override
-        public List<String> pathPrefixes() {
-            return List.of("/api/server/modules", "/api/server/routes");
-        }
-
-        @Override
-        public Set<Object> resources() {
-            return Set.of(new ModulesResource(manager), new RoutesResource(router));
-        }
     }
 }

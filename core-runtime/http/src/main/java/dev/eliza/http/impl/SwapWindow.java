@@ -1,7 +1,5 @@
 package dev.eliza.http.impl;
 
-import java.util.concurrent.CompletableFuture;
-
 /**
  * The time during which one bundle's routes are being replaced (restart or update). While it is open, a route of
  * that bundle that goes away is held: requests to it wait for the route to come back instead of getting a 404.
@@ -10,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 final class SwapWindow implements AutoCloseable {
     private final String owner;
     private final DomainRouter router;
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     SwapWindow(String owner, DomainRouter router) {
         this.owner = owner;
@@ -21,13 +18,8 @@ final class SwapWindow implements AutoCloseable {
         return owner;
     }
 
-    CompletableFuture<Void> closedFuture() {
-        return closed;
-    }
-
     @Override
     public void close() {
         router.closeWindow(this);
-        closed.complete(null);
     }
 }

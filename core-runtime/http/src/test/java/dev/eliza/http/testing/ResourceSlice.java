@@ -1,7 +1,6 @@
 package dev.eliza.http.testing;
 
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.LocalConnector;
@@ -34,22 +33,7 @@ public final class ResourceSlice implements AutoCloseable {
         Server server = new Server();
         LocalConnector connector = new LocalConnector(server);
         server.addConnector(connector);
-        server.setHandler(SliceContexts.context(new DomainContribution() {
-            @Override
-            public String domain() {
-                return "slice";
-            }
-
-            @Override
-            public List<String> pathPrefixes() {
-                return List.of("/api");
-            }
-
-            @Override
-            public Set<Object> resources() {
-                return Set.of(resources);
-            }
-        }));
+        server.setHandler(SliceContexts.context(DomainContribution.of("slice", List.of("/api"), resources)));
         server.start();
         return new ResourceSlice(server, connector);
     }
