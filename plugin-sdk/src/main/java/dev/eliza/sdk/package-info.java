@@ -4,5 +4,5 @@
  * gives each plugin one {@link dev.eliza.sdk.PluginContext}. Nothing of the platform's own technology (OSGi,
  * Jersey, Jetty, MyBatis) appears here; routes use the standard {@code jakarta.ws.rs} annotations.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package dev.eliza.sdk;
