@@ -79,25 +79,62 @@ final class ModuleJars {
      * party would ship a domain: an activator registering a contribution with REST and WebSocket routes.
      */
     static byte[] echoProbeBundle() throws IOException {
-        Map<String, byte[]> entries = new java.util.TreeMap<>();
-        try (java.util.stream.Stream<Path> files = Files.list(TEST_CLASSES.resolve("dev/eliza/it/probe"))) {
-            for (Path file : files.toList()) {
-                entries.put("dev/eliza/it/probe/" + file.getFileName(), Files.readAllBytes(file));
-            }
-        }
-        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "it.echo", "Bundle-Version", "1.0.0",
-                "Eliza-Domain", "echo", "Bundle-Activator", "dev.eliza.it.probe.EchoActivator",
+        return probeBundle("dev/eliza/it/probe", Map.of("Bundle-SymbolicName", "it.echo", "Eliza-Domain", "echo",
+                "Bundle-Activator", "dev.eliza.it.probe.EchoActivator",
                 "Import-Package", "org.osgi.framework,dev.eliza.http.api,jakarta.ws.rs,jakarta.ws.rs.core,"
                         + "org.eclipse.jetty.websocket.api,org.eclipse.jetty.websocket.server,org.eclipse.jetty.util,"
-                        + "dev.eliza.realtime.api,com.fasterxml.jackson.databind"), entries);
+                        + "dev.eliza.realtime.api,com.fasterxml.jackson.databind"));
     }
 
-    /** A PF4J plugin jar {@code broken} whose only extension throws when asked for its routes. */
-    static byte[] brokenPlugin() throws IOException {
-        String extension = "dev/eliza/it/plugin/BrokenRoutes.class";
-        return jar(Map.of("Plugin-Id", "broken", "Plugin-Version", "1.0.0"), Map.of(
-                extension, Files.readAllBytes(TEST_CLASSES.resolve(extension)),
-                "META-INF/extensions.idx", "dev.eliza.it.plugin.BrokenRoutes\n".getBytes()));
+    /**
+     * A bundle of {@code dev.eliza.it.events}: publishes platform events on request and records the channel
+     * messages posted through the messaging contract, standing in for the messaging domain and agent runtime.
+     */
+    static byte[] eventsProbeBundle() throws IOException {
+        return probeBundle("dev/eliza/it/events", Map.of("Bundle-SymbolicName", "it.events",
+                "Eliza-Domain", "probe-events", "Bundle-Activator", "dev.eliza.it.events.EventsProbeActivator",
+                "Import-Package", "org.osgi.framework,dev.eliza.http.api,jakarta.ws.rs,jakarta.ws.rs.core,"
+                        + "dev.eliza.events.api,dev.eliza.messaging.api"));
+    }
+
+    /**
+     * A PF4J plugin jar {@code id} made of the test class {@code dev.eliza.it.plugin.<className>} and its nested
+     * classes; those annotated {@code @Extension} are listed as extensions.
+     */
+    static byte[] testPlugin(String id, String className) throws IOException {
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        Path dir = TEST_CLASSES.resolve("dev/eliza/it/plugin");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(className + "(\\$.*)?\\.class"))
+                    .toList()) {
+                entries.put("dev/eliza/it/plugin/" + file.getFileName(), Files.readAllBytes(file));
+            }
+        }
+        StringBuilder index = new StringBuilder();
+        try {
+            Class<?> top = Class.forName("dev.eliza.it.plugin." + className);
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(top),
+                    java.util.Arrays.stream(top.getDeclaredClasses()))
+                    .filter(c -> c.isAnnotationPresent(org.pf4j.Extension.class))
+                    .forEach(c -> index.append(c.getName()).append('\n'));
+        } catch (ClassNotFoundException e) {
+            throw new IOException(e);
+        }
+        entries.put("META-INF/extensions.idx", index.toString().getBytes());
+        return jar(Map.of("Plugin-Id", id, "Plugin-Version", "1.0.0"), entries);
+    }
+
+    private static byte[] probeBundle(String packageDir, Map<String, String> headers) throws IOException {
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(TEST_CLASSES.resolve(packageDir))) {
+            for (Path file : files.toList()) {
+                entries.put(packageDir + "/" + file.getFileName(), Files.readAllBytes(file));
+            }
+        }
+        Map<String, String> manifest = new java.util.HashMap<>(headers);
+        manifest.put("Bundle-ManifestVersion", "2");
+        manifest.put("Bundle-Version", "1.0.0");
+        return jar(manifest, entries);
     }
 
     private static byte[] jar(Map<String, String> headers, Map<String, byte[]> entries) throws IOException {

@@ -86,7 +86,8 @@ class PluginLifecycleIT {
     @Test
     void aFailingPluginIsIsolatedWithItsReason() throws Exception {
         Http http = PLATFORM.http();
-        Http.Reply broken = http.bytes("POST", "/api/plugins", "application/java-archive", ModuleJars.brokenPlugin());
+        Http.Reply broken = http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.testPlugin("broken", "BrokenRoutes"));
         assertThat(broken.status()).as(broken.body()).isEqualTo(201);
         JsonNode info = http.get("/api/plugins/broken").json().path("data");
         assertThat(info.path("state").asText()).isEqualTo("FAILED");
@@ -110,6 +111,34 @@ class PluginLifecycleIT {
         assertThat(http.get("/api/plugins/clash/greeting").status()).isEqualTo(404);
         assertThat(http.get("/api/plugins/hello/greeting").status()).isEqualTo(200);
         assertThat(http.delete("/api/plugins/clash").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aPluginClaimingAPlatformPathIsRefusedWithTheReason() throws Exception {
+        Http http = PLATFORM.http();
+        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.testPlugin("squatter", "HealthAgentRoutes"));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        JsonNode info = http.get("/api/plugins/squatter").json().path("data");
+        assertThat(info.path("state").asText()).isEqualTo("FAILED");
+        assertThat(info.path("failure").asText()).contains("/health is already served by domain 'server'");
+        assertThat(http.get("/health").json().path("status").asText()).isEqualTo("OK");
+        assertThat(http.get("/api/server/routes").body()).doesNotContain("squatter");
+        assertThat(http.delete("/api/plugins/squatter").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aServiceThatFailsToStartFailsItsPluginAndUndoesItsRoutes() throws Exception {
+        Http http = PLATFORM.http();
+        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.testPlugin("halfway", "HalfwayPlugin"));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        JsonNode info = http.get("/api/plugins/halfway").json().path("data");
+        assertThat(info.path("state").asText()).isEqualTo("FAILED");
+        assertThat(info.path("failure").asText()).contains("cannot reach its backend");
+        assertThat(http.get("/api/plugins/halfway/ready").status()).isEqualTo(404);
+        assertThat(http.get("/api/server/routes").body()).doesNotContain("halfway");
+        assertThat(http.delete("/api/plugins/halfway").status()).isEqualTo(204);
     }
 
     private static String version(Http http, String id) throws Exception {

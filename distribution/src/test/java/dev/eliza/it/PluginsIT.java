@@ -21,8 +21,9 @@ class PluginsIT {
     @Test
     void theShippedPluginIsListedAndServesItsRouteWithItsSettings() throws Exception {
         Http http = PLATFORM.http();
-        JsonNode plugin = http.get("/api/plugins").json().path("data").path("plugins").get(0);
-        assertThat(plugin.path("id").asText()).isEqualTo("hello");
+        JsonNode plugins = http.get("/api/plugins").json().path("data").path("plugins");
+        assertThat(plugins.findValuesAsText("id")).containsExactlyInAnyOrder("hello", "event-log");
+        JsonNode plugin = http.get("/api/plugins/hello").json().path("data");
         assertThat(plugin.path("state").asText()).isEqualTo("STARTED");
         assertThat(plugin.path("routes").toString()).contains("/api/plugins/hello");
         Http.Reply greeting = http.get("/api/plugins/hello/greeting?name=Ada");
@@ -52,7 +53,26 @@ class PluginsIT {
                 .isEqualTo("INVALID_ID");
         assertThat(http.get("/api/agents/" + listing).status()).isEqualTo(200);
         assertThat(http.get("/api/plugins/hello").json().path("data").path("routes").toString())
-                .contains("/api/agents/{agentId}/plugins/hello");
+                .contains("/api/agents/{agentId}/plugins/hello", "/hello?agentId={agentId}");
+    }
+
+    @Test
+    void agentRoutesAlsoAnswerInTheirQueryForm() throws Exception {
+        Http http = PLATFORM.http();
+        String listing = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\"Queried\","
+                + "\"plugins\":[\"hello\"]}}").json().path("data").path("id").asText();
+        String other = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\"Unlisted\"}}").json()
+                .path("data").path("id").asText();
+        Http.Reply served = http.get("/hello?agentId=" + listing);
+        assertThat(served.status()).as(served.body()).isEqualTo(200);
+        assertThat(served.json().path("agentId").asText()).isEqualTo(listing);
+        assertThat(http.get("/hello?agentId=" + other).json().path("error").path("code").asText())
+                .isEqualTo("NOT_FOUND");
+        Http.Reply missing = http.get("/hello");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("error").path("code").asText()).isEqualTo("MISSING_AGENT_ID");
+        assertThat(http.get("/hello?agentId=nope").json().path("error").path("code").asText())
+                .isEqualTo("INVALID_ID");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.eliza.pluginhost;
 
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +28,7 @@ public final class AgentPluginsResource {
     @Path("{segment}")
     public Object route(@PathParam("agentId") String agentId, @PathParam("segment") String segment) {
         Agent agent = agents.get().orElseThrow(() -> new ApiException(503, "SERVICE_UNAVAILABLE",
-                "The agents module is not running")).find(parse(agentId))
+                "The agents module is not running")).find(Uuids.agentId(agentId))
                 .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "Agent not found"));
         AgentRouteTable.Entry entry = routes.find(segment).filter(e -> lists(agent, e.pluginId()))
                 .orElseThrow(() -> ApiException.notFound("NOT_FOUND",
@@ -44,12 +43,5 @@ public final class AgentPluginsResource {
             }
         }
         return false;
-    }
-
-    private static UUID parse(String agentId) {
-        if (!agentId.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw ApiException.badRequest("INVALID_ID", "Invalid agent ID format");
-        }
-        return UUID.fromString(agentId);
     }
 }

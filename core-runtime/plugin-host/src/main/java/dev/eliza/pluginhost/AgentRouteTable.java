@@ -1,5 +1,6 @@
 package dev.eliza.pluginhost;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import jakarta.ws.rs.Path;
 
 /**
  * The per-agent routes of all started plugins, by first path segment. A segment belongs to one plugin: a plugin
- * claiming a taken one is refused whole.
+ * claiming a taken one is refused whole. {@code api} is never a plugin's, since the query form of agent routes
+ * ({@code /<segment>?agentId=}) would shadow every unknown {@code /api} path.
  */
 final class AgentRouteTable {
     /** A route's owner and the resource instance serving it. */
@@ -20,13 +22,16 @@ final class AgentRouteTable {
 
     /** Registers the plugin's resources, or returns why it cannot (nothing is registered then). */
     synchronized Optional<String> register(String pluginId, List<Object> resources) {
-        Map<String, Entry> claimed = new java.util.HashMap<>();
+        Map<String, Entry> claimed = new HashMap<>();
         for (Object resource : resources) {
             Path path = resource.getClass().getAnnotation(Path.class);
             String segment = path == null ? "" : path.value().replaceAll("^/+|/+$", "");
             if (segment.isEmpty() || segment.contains("/") || segment.contains("{")) {
                 return Optional.of("agent route " + resource.getClass().getName()
                         + " needs a one-segment class @Path such as @Path(\"/weather\")");
+            }
+            if (segment.equals("api")) {
+                return Optional.of("agent route /api is reserved: the /api namespace belongs to the platform");
             }
             Entry existing = routes.get(segment);
             if (existing != null || claimed.containsKey(segment)) {
@@ -47,8 +52,9 @@ final class AgentRouteTable {
         return Optional.ofNullable(routes.get(segment));
     }
 
-    List<String> pathsOf(String pluginId) {
+    /** The first path segments the plugin's agent routes claim, sorted. */
+    List<String> segmentsOf(String pluginId) {
         return routes.entrySet().stream().filter(e -> e.getValue().pluginId().equals(pluginId))
-                .map(e -> "/api/agents/{agentId}/plugins/" + e.getKey()).sorted().toList();
+                .map(Map.Entry::getKey).sorted().toList();
     }
 }

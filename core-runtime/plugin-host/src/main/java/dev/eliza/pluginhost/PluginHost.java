@@ -2,47 +2,37 @@ package dev.eliza.pluginhost;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.eliza.http.api.ApiException;
-import dev.eliza.http.api.DomainContribution;
-import dev.eliza.sdk.AgentRoutes;
-import dev.eliza.sdk.GlobalRoutes;
 
 /**
- * The plugins of one platform run: installs, starts, stops, reloads and removes PF4J plugins, and keeps each
- * started plugin's routes registered as a {@link DomainContribution}. A plugin that fails is kept with its
- * reason; nothing it does stops the others. One operation at a time.
+ * The plugins of one platform run: installs, starts, stops, reloads and removes PF4J plugins, and keeps what each
+ * started plugin added to the platform ({@link StartedPlugin}). A plugin that fails is kept with its reason;
+ * nothing it does stops the others. One operation at a time.
  */
 final class PluginHost {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
-    private final BundleContext context;
     private final HostPluginManager manager;
-    private final Map<String, ServiceRegistration<DomainContribution>> mounted = new ConcurrentHashMap<>();
+    private final Map<String, StartedPlugin> started = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
-    private final AgentRouteTable agentRoutes;
-    private final SqlSessionFactory store;
+    private final PluginActivator activator;
 
-    PluginHost(BundleContext context, HostPluginManager manager, AgentRouteTable agentRoutes,
-               SqlSessionFactory store) {
-        this.context = context;
+    /** {@code activator} is made with this host's manager; see {@link PluginHostComponent}. */
+    PluginHost(HostPluginManager manager, Function<PluginManager, PluginActivator> activator) {
         this.manager = manager;
-        this.agentRoutes = agentRoutes;
-        this.store = store;
+        this.activator = activator.apply(manager);
     }
 
     /** Loads and starts every plugin of the folder. */
@@ -74,18 +64,27 @@ final class PluginHost {
                     .orElse("not started: " + state));
             return;
         }
-        mount(plugin);
+        activate(plugin);
     }
 
     synchronized void stop(String id) {
-        unmount(id);
+        deactivate(id);
         manager.stopPlugin(id);
+    }
+
+    /** Stops a started plugin and marks it failed, for a reason found after it started. */
+    synchronized void fail(String id, String reason) {
+        if (started.containsKey(id)) {
+            stop(id);
+            failures.put(id, reason);
+            LOG.error("Plugin {} stopped: {}", id, reason);
+        }
     }
 
     /** Stops and unloads the plugin, closing its class loader; returns the jar it came from. */
     synchronized Path unload(String id) {
         Path jar = require(id).getPluginPath();
-        unmount(id);
+        deactivate(id);
         failures.remove(id);
         manager.unloadPlugin(id);
         return jar;
@@ -130,49 +129,26 @@ final class PluginHost {
     }
 
     private List<String> routesOf(String id) {
-        List<String> routes = new java.util.ArrayList<>(agentRoutes.pathsOf(id));
-        if (mounted.containsKey(id)) {
-            routes.add(0, PluginRoutes.basePathOf(id));
-        }
-        return routes;
+        StartedPlugin plugin = started.get(id);
+        return plugin == null ? List.of() : plugin.routes();
     }
 
-    private void mount(PluginWrapper plugin) {
+    private void activate(PluginWrapper plugin) {
         String id = plugin.getPluginId();
         try {
-            Set<Object> resources = new HashSet<>();
-            EnvironmentPluginContext pluginContext = EnvironmentPluginContext.of(id, System.getenv(),
-                    new DatabaseKeyValueStore(id, store));
-            for (GlobalRoutes routes : manager.getExtensions(GlobalRoutes.class, id)) {
-                resources.addAll(routes.resources(pluginContext));
-            }
-            List<Object> perAgent = new java.util.ArrayList<>();
-            for (AgentRoutes routes : manager.getExtensions(AgentRoutes.class, id)) {
-                perAgent.addAll(routes.resources(pluginContext));
-            }
-            Optional<String> refusal = agentRoutes.register(id, perAgent);
-            if (refusal.isPresent()) {
-                throw new IllegalStateException(refusal.get());
-            }
-            if (!resources.isEmpty()) {
-                mounted.put(id, context.registerService(DomainContribution.class, new PluginRoutes(id, resources),
-                        null));
-            }
-            LOG.info("Plugin {} {} started with {} route resource(s)", id, plugin.getDescriptor().getVersion(),
-                    resources.size());
-        } catch (RuntimeException | LinkageError e) {
-            agentRoutes.unregister(id);
-            failures.put(id, String.valueOf(e.getMessage()));
+            started.put(id, activator.activate(plugin));
+            LOG.info("Plugin {} {} started", id, plugin.getDescriptor().getVersion());
+        } catch (IllegalStateException e) {
+            failures.put(id, e.getMessage());
             manager.stopPlugin(id);
-            LOG.error("Plugin {} could not build its routes: {}", id, e.getMessage(), e);
+            LOG.error("Plugin {} could not start: {}", id, e.getMessage(), e.getCause());
         }
     }
 
-    private void unmount(String id) {
-        agentRoutes.unregister(id);
-        ServiceRegistration<DomainContribution> registration = mounted.remove(id);
-        if (registration != null) {
-            registration.unregister();
+    private void deactivate(String id) {
+        StartedPlugin plugin = started.remove(id);
+        if (plugin != null) {
+            plugin.close();
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleWiring;
@@ -21,6 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.http.api.DomainContribution;
+import dev.eliza.messaging.api.ChannelPoster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
@@ -33,6 +36,9 @@ import dev.eliza.persistence.api.Migration;
 public final class PluginHostComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AgentDirectory agents;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ChannelPoster poster;
 
     private PluginHost host;
     private ScheduledExecutorService watcher;
@@ -49,11 +55,16 @@ public final class PluginHostComponent {
         ClassLoader hostLoader = context.getBundle().adapt(BundleWiring.class).getClassLoader();
         AgentRouteTable agentRoutes = new AgentRouteTable();
         database.migrate("plugins", Migration.scan(context.getBundle(), "db/plugins"));
-        host = new PluginHost(context, new HostPluginManager(dir, hostLoader), agentRoutes,
-                database.sessionFactory(hostLoader, PluginKvMapper.class));
+        SqlSessionFactory store = database.sessionFactory(hostLoader, PluginKvMapper.class);
+        Supplier<Optional<AgentDirectory>> directory = () -> Optional.ofNullable(agents);
+        HostPluginContext.Services services = new HostPluginContext.Services(System.getenv(),
+                new AgentsView(directory), new ChannelMessagesView(() -> Optional.ofNullable(poster)));
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
+        host = new PluginHost(new HostPluginManager(dir, hostLoader), manager -> new PluginActivator(context,
+                manager, agentRoutes, directory, services, store,
+                (id, reason) -> watcher.execute(() -> host.fail(id, reason))));
         host.startAll();
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
         watcher.scheduleWithFixedDelay(new PluginsFolderWatcher(dir, host), poll, poll, TimeUnit.MILLISECONDS);
         // The management paths inside each plugin's namespace outrank the plugin's own routes: reserved names.
         api = context.registerService(DomainContribution.class, DomainContribution.of("plugins",
@@ -61,7 +72,7 @@ public final class PluginHostComponent {
                         "/api/plugins/*/reload"), new PluginsResource(host, dir)), null);
         perAgent = context.registerService(DomainContribution.class, DomainContribution.of("agent-plugins",
                 List.of("/api/agents/*/plugins"),
-                new AgentPluginsResource(agentRoutes, () -> Optional.ofNullable(agents))), null);
+                new AgentPluginsResource(agentRoutes, directory)), null);
     }
 
     @Deactivate

@@ -25,7 +25,8 @@ import jakarta.servlet.Servlet;
  * }
  * }</pre>
  *
- * <p>A prefix already owned by another bundle's contribution is refused with an error in the log.
+ * <p>A prefix already owned by another contribution is refused with an error in the log, and the contribution is
+ * told why through {@link #refused(String)}.
  *
  * <p>WebSocket endpoints ({@link #webSockets()}) are served on the same paths: an upgrade request to a mapped path
  * gets a connection whose listener the {@link WebSocketCreator} returns (a Jetty
@@ -92,5 +93,13 @@ public interface DomainContribution {
      */
     default Map<String, Servlet> servlets() {
         return Map.of();
+    }
+
+    /**
+     * Called when the HTTP server will not mount this contribution (a prefix is taken or invalid), with the reason;
+     * the contribution stays unmounted until it is registered again. Called on the registering thread when the
+     * server is up, later otherwise. Nothing by default: the reason is logged either way.
+     */
+    default void refused(String reason) {
     }
 }

@@ -98,6 +98,11 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
 
     private static Optional<Mount> refuse(DomainContribution contribution, String owner, String reason) {
         LOG.error("Refused domain '{}' of bundle {}: {}", contribution.domain(), owner, reason);
+        try {
+            contribution.refused(reason);
+        } catch (RuntimeException e) {
+            LOG.warn("Domain '{}' of bundle {} failed to take its refusal", contribution.domain(), owner, e);
+        }
         return Optional.empty();
     }
 
