@@ -86,12 +86,7 @@ class PluginLifecycleIT {
     @Test
     void aFailingPluginIsIsolatedWithItsReason() throws Exception {
         Http http = PLATFORM.http();
-        Http.Reply broken = http.bytes("POST", "/api/plugins", "application/java-archive",
-                ModuleJars.testPlugin("broken", "BrokenRoutes"));
-        assertThat(broken.status()).as(broken.body()).isEqualTo(201);
-        JsonNode info = http.get("/api/plugins/broken").json().path("data");
-        assertThat(info.path("state").asText()).isEqualTo("FAILED");
-        assertThat(info.path("failure").asText()).contains("broken on purpose");
+        uploadFailing(http, "broken", "BrokenRoutes", "broken on purpose");
         assertThat(http.get("/api/plugins/broken/anything").status()).isEqualTo(404);
         assertThat(http.get("/api/plugins/hello/greeting").status()).isEqualTo(200);
         assertThat(http.delete("/api/plugins/broken").status()).isEqualTo(204);
@@ -116,29 +111,28 @@ class PluginLifecycleIT {
     @Test
     void aPluginClaimingAPlatformPathIsRefusedWithTheReason() throws Exception {
         Http http = PLATFORM.http();
-        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
-                ModuleJars.testPlugin("squatter", "HealthAgentRoutes"));
-        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        JsonNode info = http.get("/api/plugins/squatter").json().path("data");
-        assertThat(info.path("state").asText()).isEqualTo("FAILED");
-        assertThat(info.path("failure").asText()).contains("/health is already served by domain 'server'");
+        uploadFailing(http, "squatter", "HealthAgentRoutes", "/health is already served by domain 'server'");
         assertThat(http.get("/health").json().path("status").asText()).isEqualTo("OK");
-        assertThat(http.get("/api/server/routes").body()).doesNotContain("squatter");
         assertThat(http.delete("/api/plugins/squatter").status()).isEqualTo(204);
     }
 
     @Test
     void aServiceThatFailsToStartFailsItsPluginAndUndoesItsRoutes() throws Exception {
         Http http = PLATFORM.http();
-        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
-                ModuleJars.testPlugin("halfway", "HalfwayPlugin"));
-        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        JsonNode info = http.get("/api/plugins/halfway").json().path("data");
-        assertThat(info.path("state").asText()).isEqualTo("FAILED");
-        assertThat(info.path("failure").asText()).contains("cannot reach its backend");
+        uploadFailing(http, "halfway", "HalfwayPlugin", "cannot reach its backend");
         assertThat(http.get("/api/plugins/halfway/ready").status()).isEqualTo(404);
-        assertThat(http.get("/api/server/routes").body()).doesNotContain("halfway");
         assertThat(http.delete("/api/plugins/halfway").status()).isEqualTo(204);
+    }
+
+    /** Uploads the test plugin, which must be kept but FAILED with {@code reason} and own no route. */
+    private static void uploadFailing(Http http, String id, String className, String reason) throws Exception {
+        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.testPlugin(id, className));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        JsonNode info = http.get("/api/plugins/" + id).json().path("data");
+        assertThat(info.path("state").asText()).isEqualTo("FAILED");
+        assertThat(info.path("failure").asText()).contains(reason);
+        assertThat(http.get("/api/server/routes").body()).doesNotContain(id);
     }
 
     private static String version(Http http, String id) throws Exception {
