@@ -28,6 +28,7 @@ final class PlatformProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> env;
     private Process process;
+    private long readyLinesBefore;
 
     private PlatformProcess(Path home, int port, Map<String, String> env) {
         this.home = home;
@@ -67,6 +68,7 @@ final class PlatformProcess implements AutoCloseable {
 
     /** Starts the process without waiting for it to become healthy. */
     void launch() throws IOException {
+        readyLinesBefore = readyLines();
         Path jar;
         try (Stream<Path> libs = Files.list(home.resolve("lib"))) {
             jar = libs.filter(p -> p.getFileName().toString().startsWith("platform-bootstrap")).findFirst()
@@ -93,7 +95,7 @@ final class PlatformProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 && readyLines() > readyLinesBefore) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -136,6 +138,11 @@ final class PlatformProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** How many times the console says the server is ready: health alone can come before the domains' routes. */
+    private long readyLines() {
+        return console().lines().filter(line -> line.contains("Eliza server ready in")).count();
     }
 
     String console() {
