@@ -1,0 +1,78 @@
+package dev.eliza.http.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.eliza.http.api.DomainContribution;
+
+class ContributionMounterTest {
+    private final Server server = new Server();
+    private final DomainRouter router = new DomainRouter(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    private ContributionMounter mounter;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.setHandler(router);
+        server.start();
+        mounter = new ContributionMounter(null, router, ObjectMappers.create(), () -> { }, server);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void aRefusedContributionIsToldWhy() {
+        Recording first = new Recording("first", "/api/x");
+        Recording second = new Recording("second", "/api/x");
+        Recording invalid = new Recording("invalid", "api/y/");
+        assertThat(mounter.mount(first, "bundle.a")).isPresent();
+        assertThat(mounter.mount(second, "bundle.b")).isEmpty();
+        assertThat(mounter.mount(invalid, "bundle.c")).isEmpty();
+        assertThat(first.refusals).isEmpty();
+        assertThat(second.refusals).singleElement().asString().contains("/api/x", "first", "bundle.a");
+        assertThat(invalid.refusals).singleElement().asString().contains("invalid path prefix");
+    }
+
+    /** A contribution that keeps the reasons it was refused for. */
+    private static final class Recording implements DomainContribution {
+        private final String domain;
+        private final String prefix;
+        private final List<String> refusals = new ArrayList<>();
+
+        Recording(String domain, String prefix) {
+            this.domain = domain;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String domain() {
+            return domain;
+        }
+
+        @Override
+        public List<String> pathPrefixes() {
+            return List.of(prefix);
+        }
+
+        @Override
+        public Set<Object> resources() {
+            return Set.of();
+        }
+
+        @Override
+        public void refused(String reason) {
+            refusals.add(reason);
+        }
+    }
+}
