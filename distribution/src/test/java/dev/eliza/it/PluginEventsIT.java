@@ -41,8 +41,9 @@ class PluginEventsIT {
 
         publish(http, "agent-started", agent, "Herald");
         Awaits.until(WAIT, "agentStarted counted", () -> count(http, "agentStarted") == 1);
-        Awaits.until(WAIT, "the announcement posted", () -> http.get("/api/probe-events/posts").json().size() == 1);
-        JsonNode post = http.get("/api/probe-events/posts").json().get(0);
+        Awaits.until(WAIT, "the announcement posted", () -> http.get("/api/probe-events/posts").body()
+                .contains("Herald is online"));
+        JsonNode post = announcement(http);
         assertThat(post.path("channelId").asText()).isEqualTo(CHANNEL.toString());
         assertThat(post.path("authorId").asText()).isEqualTo(agent);
         assertThat(post.path("text").asText()).isEqualTo("Herald is online");
@@ -69,10 +70,33 @@ class PluginEventsIT {
         assertThat(count(http, "agentStopped")).isEqualTo(stoppedBefore + 1);
     }
 
+    @Test
+    void aPluginRoutePostsIntoAChannelThroughTheMessagingContract() throws Exception {
+        Http http = PLATFORM.http();
+        assertThat(http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.testPlugin("poster", "PostingRoutes")).status()).isEqualTo(201);
+        UUID channel = UUID.randomUUID();
+        Http.Reply post = http.json("POST", "/api/plugins/poster/post?channel=" + channel + "&text=hello", "");
+        assertThat(post.status()).as(post.body()).isEqualTo(200);
+        String id = post.json().path("id").asText();
+        Awaits.until(WAIT, "the post recorded", () -> http.get("/api/probe-events/posts").body().contains(id));
+        assertThat(http.get("/api/probe-events/posts").body()).contains("\"channelId\":\"" + channel + "\"");
+        assertThat(http.delete("/api/plugins/poster").status()).isEqualTo(204);
+    }
+
     private static void publish(Http http, String kind, String agent, String name) throws Exception {
         Http.Reply reply = http.json("POST", "/api/probe-events/" + kind + "?agentId=" + agent + "&name=" + name
                 + "&text=hi", "");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    private static JsonNode announcement(Http http) throws Exception {
+        for (JsonNode post : http.get("/api/probe-events/posts").json()) {
+            if (post.path("text").asText().equals("Herald is online")) {
+                return post;
+            }
+        }
+        throw new AssertionError("no announcement");
     }
 
     private static JsonNode stats(Http http) throws Exception {

@@ -124,6 +124,20 @@ class PluginLifecycleIT {
         assertThat(http.delete("/api/plugins/halfway").status()).isEqualTo(204);
     }
 
+    @Test
+    void aRouteCallingAModuleThatIsNotRunningAnswers503() throws Exception {
+        Http http = PLATFORM.http();
+        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.testPlugin("poster", "PostingRoutes"));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        Http.Reply post = http.json("POST", "/api/plugins/poster/post?channel=" + java.util.UUID.randomUUID()
+                + "&text=hi", "");
+        assertThat(post.status()).as(post.body()).isEqualTo(503);
+        assertThat(post.json().path("error").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(post.json().path("error").path("message").asText()).contains("messaging module is not running");
+        assertThat(http.delete("/api/plugins/poster").status()).isEqualTo(204);
+    }
+
     /** Uploads the test plugin, which must be kept but FAILED with {@code reason} and own no route. */
     private static void uploadFailing(Http http, String id, String className, String reason) throws Exception {
         Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",

@@ -1,5 +1,6 @@
 package dev.eliza.pluginhost;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,9 @@ record PluginContribution(String domain, List<String> pathPrefixes, Set<Object> 
 
     /** The plugin's global routes, at {@code /api/plugins/<id>}. */
     static PluginContribution globalRoutes(String pluginId, Set<Object> resources, Consumer<String> onRefused) {
-        return new PluginContribution("plugin:" + pluginId, List.of(globalBasePath(pluginId)), Set.copyOf(resources),
+        Set<Object> served = new HashSet<>(resources);
+        served.add(new PlatformUnavailableMapper());
+        return new PluginContribution("plugin:" + pluginId, List.of(globalBasePath(pluginId)), Set.copyOf(served),
                 globalBasePath(pluginId), onRefused);
     }
 
@@ -29,7 +32,8 @@ record PluginContribution(String domain, List<String> pathPrefixes, Set<Object> 
                                                  Consumer<String> onRefused) {
         return new PluginContribution("plugin:" + pluginId + ":agent-routes",
                 segments.stream().map(segment -> "/" + segment).toList(),
-                Set.of(new AgentPluginsResource(table, agents), new AgentQueryRewrite()), "", onRefused);
+                Set.of(new AgentPluginsResource(table, agents), new AgentQueryRewrite(),
+                        new PlatformUnavailableMapper()), "", onRefused);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class PluginHostComponent {
                         "/api/plugins/*/reload"), new PluginsResource(host, dir)), null);
         perAgent = context.registerService(DomainContribution.class, DomainContribution.of("agent-plugins",
                 List.of("/api/agents/*/plugins"),
-                new AgentPluginsResource(agentRoutes, directory)), null);
+                new AgentPluginsResource(agentRoutes, directory), new PlatformUnavailableMapper()), null);
     }
 
     @Deactivate
