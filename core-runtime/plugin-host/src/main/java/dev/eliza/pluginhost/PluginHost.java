@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -29,10 +27,10 @@ final class PluginHost {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final PluginActivator activator;
 
-    /** {@code activator} is made with this host's manager; see {@link PluginHostComponent}. */
-    PluginHost(HostPluginManager manager, Function<PluginManager, PluginActivator> activator) {
+    /** {@code activator} must work on the same {@code manager}. */
+    PluginHost(HostPluginManager manager, PluginActivator activator) {
         this.manager = manager;
-        this.activator = activator.apply(manager);
+        this.activator = activator;
     }
 
     /** Loads and starts every plugin of the folder. */

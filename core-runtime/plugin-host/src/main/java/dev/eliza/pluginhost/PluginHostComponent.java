@@ -60,8 +60,8 @@ public final class PluginHostComponent {
         HostPluginContext.Services services = new HostPluginContext.Services(System.getenv(),
                 new AgentsView(directory), new ChannelMessagesView(() -> Optional.ofNullable(poster)));
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
-        host = new PluginHost(new HostPluginManager(dir, hostLoader), manager -> new PluginActivator(context,
-                manager, agentRoutes, directory, services, store,
+        HostPluginManager manager = new HostPluginManager(dir, hostLoader);
+        host = new PluginHost(manager, new PluginActivator(context, manager, agentRoutes, directory, services, store,
                 (id, reason) -> watcher.execute(() -> host.fail(id, reason))));
         host.startAll();
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
