@@ -49,6 +49,36 @@ class DeployFolderIT {
     }
 
     @Test
+    void aBundleRefusedForATakenPathServesOnceItsOwnerLeaves() throws Exception {
+        Path deploy = home.resolve("deploy");
+        byte[] echo = ModuleJars.echoProbeBundle();
+        Path original = Files.createTempFile(home, "echo", ".jar");
+        Files.write(original, echo);
+        byte[] rival = ModuleJars.withManifest(original, java.util.Map.of("Bundle-SymbolicName", "it.echo.rival"));
+        ModuleJars.deploy(deploy, "echo.jar", echo);
+        Awaits.until(WAIT, "echo serves", () -> http.get("/api/echo").status() == 200);
+        ModuleJars.deploy(deploy, "rival.jar", rival);
+        Awaits.until(WAIT, "the rival refused", () -> platform.console()
+                .contains("Refused domain 'echo' of bundle it.echo.rival"));
+        assertThat(owner("/api/echo")).isEqualTo("it.echo");
+
+        Files.delete(deploy.resolve("echo.jar"));
+        Awaits.until(WAIT, "the rival took the free path", () -> "it.echo.rival".equals(owner("/api/echo")));
+        assertThat(http.get("/api/echo").status()).isEqualTo(200);
+        Files.delete(deploy.resolve("rival.jar"));
+        Awaits.until(WAIT, "echo gone", () -> http.get("/api/echo").status() == 404);
+    }
+
+    private static String owner(String path) throws Exception {
+        for (JsonNode route : http.get("/api/server/routes").json().path("data").path("routes")) {
+            if (route.path("path").asText().equals(path)) {
+                return route.path("owner").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aJarReplacingAShippedBundleUpdatesItAndTheModulesApiCanReapplyIt() throws Exception {
         byte[] rebuilt = ModuleJars.withVersion(home.resolve("bundles/agents-impl.jar"), "7.7.7.deploy");
         ModuleJars.deploy(home.resolve("deploy"), "agents-impl-7.7.7.jar", rebuilt);

@@ -1,7 +1,10 @@
 package dev.eliza.http.impl;
 
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.jetty.server.Server;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -15,8 +18,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eliza.http.api.DomainContribution;
 
-/** Mounts each {@link DomainContribution} service as it appears and unmounts it as it goes. */
-final class ContributionMounter implements ServiceTrackerCustomizer<DomainContribution, Mount> {
+/**
+ * Mounts each {@link DomainContribution} service as it appears and unmounts it as it goes. A contribution refused
+ * because its paths are taken waits, and is mounted as soon as a removal frees them.
+ */
+final class ContributionMounter implements ServiceTrackerCustomizer<DomainContribution, ContributionMounter.Tracked> {
     private static final Logger LOG = LoggerFactory.getLogger(ContributionMounter.class);
 
     private final BundleContext context;
@@ -24,6 +30,7 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
     private final ObjectMapper mapper;
     private final Runnable onChange;
     private final Server server;
+    private final Set<Tracked> waiting = new LinkedHashSet<>();
 
     ContributionMounter(BundleContext context, DomainRouter router, ObjectMapper mapper, Runnable onChange,
                         Server server) {
@@ -34,40 +41,97 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         this.onChange = onChange;
     }
 
+    /** A registered contribution: mounted, or waiting for the paths it was refused. */
+    static final class Tracked {
+        private final DomainContribution contribution;
+        private final String owner;
+        private volatile Mount mount;
+
+        private Tracked(DomainContribution contribution, String owner) {
+            this.contribution = contribution;
+            this.owner = owner;
+        }
+
+        boolean isMounted() {
+            return mount != null;
+        }
+    }
+
     @Override
-    public Mount addingService(ServiceReference<DomainContribution> reference) {
+    public Tracked addingService(ServiceReference<DomainContribution> reference) {
         DomainContribution contribution = context.getService(reference);
-        if (contribution == null) {
-            return null;
+        return contribution == null ? null : track(contribution, reference.getBundle().getSymbolicName());
+    }
+
+    /** Mounts the contribution, or keeps it waiting when it is refused. */
+    synchronized Tracked track(DomainContribution contribution, String owner) {
+        Tracked tracked = new Tracked(contribution, owner);
+        tracked.mount = mount(contribution, owner, true).orElse(null);
+        if (tracked.mount == null && router.conflict(List.copyOf(contribution.pathPrefixes()), owner).isPresent()) {
+            waiting.add(tracked);
         }
-        Optional<Mount> mount = mount(contribution, reference.getBundle().getSymbolicName());
-        if (mount.isEmpty()) {
-            context.ungetService(reference);
+        return tracked;
+    }
+
+    /** Unmounts the contribution (or stops its wait), then mounts the waiting ones whose paths are now free. */
+    void untrack(Tracked tracked) {
+        synchronized (this) {
+            waiting.remove(tracked);
         }
-        return mount.orElse(null);
+        Mount mount = tracked.mount;
+        if (mount != null) {
+            try {
+                router.unmount(mount);
+                LOG.info("Unmounted domain '{}' ({})", mount.domain(), mount.owner());
+            } catch (Exception e) {
+                LOG.error("Failed to stop domain '{}' cleanly", mount.domain(), e);
+            }
+            mountWaiting();
+        }
+        onChange.run();
+    }
+
+    private synchronized void mountWaiting() {
+        for (Iterator<Tracked> it = waiting.iterator(); it.hasNext(); ) {
+            Tracked tracked = it.next();
+            tracked.mount = mount(tracked.contribution, tracked.owner, false).orElse(null);
+            if (tracked.mount != null) {
+                it.remove();
+            }
+        }
     }
 
     /** Mounts a contribution of {@code owner}; empty (with the reason logged) when it is refused or fails. */
     Optional<Mount> mount(DomainContribution contribution, String owner) {
+        return mount(contribution, owner, true);
+    }
+
+    /** {@code announce}: log and report a refusal; a retry of a waiting contribution stays quiet. */
+    private Optional<Mount> mount(DomainContribution contribution, String owner, boolean announce) {
         try {
             List<String> prefixes = List.copyOf(contribution.pathPrefixes());
             Optional<String> invalid = prefixes.stream().filter(p -> !isValidPrefix(p)).findFirst();
             if (invalid.isPresent()) {
-                return refuse(contribution, owner, "invalid path prefix '" + invalid.get() + "'");
+                return refuse(contribution, owner, "invalid path prefix '" + invalid.get() + "'", announce);
             }
             Optional<String> stray = contribution.webSockets().keySet().stream()
                     .filter(path -> prefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/")))
                     .findFirst();
             if (stray.isPresent()) {
                 return refuse(contribution, owner, "WebSocket path " + stray.get()
-                        + " is outside the contribution's prefixes " + prefixes);
+                        + " is outside the contribution's prefixes " + prefixes, announce);
+            }
+            Optional<String> taken = router.conflict(prefixes, owner);
+            if (taken.isPresent()) {
+                return refuse(contribution, owner, taken.get(), announce);
             }
             Mount mount = new Mount(contribution.domain(), owner, prefixes, WebSocketEndpoints.inFrontOf(
                     withJerseyClassLoader(() -> JerseyContainers.context(contribution, mapper)),
                     contribution.webSockets(), server));
             Optional<String> refusal = withJerseyClassLoader(() -> router.mount(mount));
             if (refusal.isPresent()) {
-                return refuse(contribution, owner, refusal.get());
+                mount.handler().destroy();
+                return refuse(contribution, owner, refusal.get(), announce);
             }
             LOG.info("Mounted domain '{}' ({}) at {}", contribution.domain(), owner, prefixes);
             onChange.run();
@@ -79,25 +143,26 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
     }
 
     @Override
-    public void modifiedService(ServiceReference<DomainContribution> reference, Mount mount) {
+    public void modifiedService(ServiceReference<DomainContribution> reference, Tracked tracked) {
         // A contribution's routes are fixed for its lifetime; property changes do not affect them.
     }
 
     @Override
-    public void removedService(ServiceReference<DomainContribution> reference, Mount mount) {
+    public void removedService(ServiceReference<DomainContribution> reference, Tracked tracked) {
         try {
-            router.unmount(mount);
-            LOG.info("Unmounted domain '{}' ({})", mount.domain(), mount.owner());
-        } catch (Exception e) {
-            LOG.error("Failed to stop domain '{}' cleanly", mount.domain(), e);
+            untrack(tracked);
         } finally {
             context.ungetService(reference);
-            onChange.run();
         }
     }
 
-    private static Optional<Mount> refuse(DomainContribution contribution, String owner, String reason) {
-        LOG.error("Refused domain '{}' of bundle {}: {}", contribution.domain(), owner, reason);
+    private static Optional<Mount> refuse(DomainContribution contribution, String owner, String reason,
+                                          boolean announce) {
+        if (!announce) {
+            return Optional.empty();
+        }
+        LOG.error("Refused domain '{}' of bundle {}: {}; it is mounted once the path is free", contribution.domain(),
+                owner, reason);
         try {
             contribution.refused(reason);
         } catch (RuntimeException e) {

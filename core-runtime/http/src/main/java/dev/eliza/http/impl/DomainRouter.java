@@ -37,14 +37,29 @@ final class DomainRouter extends Handler.Abstract {
         this.drain = drain;
     }
 
-    /** Adds a mount, or refuses it (returning the reason) when one of its prefixes is owned by another bundle. */
-    synchronized Optional<String> mount(Mount mount) throws Exception {
-        for (String prefix : mount.prefixes()) {
+    /**
+     * Why {@code owner} could not mount these prefixes now: one is served, or held for another owner's swap.
+     */
+    synchronized Optional<String> conflict(List<String> prefixes, String owner) {
+        for (String prefix : prefixes) {
             Optional<Mount> existing = routes.exact(prefix);
             if (existing.isPresent()) {
                 return Optional.of("path " + prefix + " is already served by domain '" + existing.get().domain()
                         + "' of bundle " + existing.get().owner());
             }
+            Optional<HeldRoute> swapping = held.exact(prefix).filter(hold -> !hold.owner().equals(owner));
+            if (swapping.isPresent()) {
+                return Optional.of("path " + prefix + " is held while bundle " + swapping.get().owner() + " swaps");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds a mount, or refuses it (returning the reason) when one of its prefixes is taken. */
+    synchronized Optional<String> mount(Mount mount) throws Exception {
+        Optional<String> conflict = conflict(mount.prefixes(), mount.owner());
+        if (conflict.isPresent()) {
+            return conflict;
         }
         mount.handler().setServer(getServer());
         mount.handler().start();

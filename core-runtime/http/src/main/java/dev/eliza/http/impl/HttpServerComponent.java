@@ -34,7 +34,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     private HttpSettings settings;
     private DomainRouter router;
     private Server server;
-    private ServiceTracker<DomainContribution, Mount> tracker;
+    private ServiceTracker<DomainContribution, ContributionMounter.Tracked> tracker;
     private ServiceRegistration<HttpEndpoint> endpoint;
     private Mount admin;
 

@@ -44,6 +44,24 @@ class ContributionMounterTest {
         assertThat(invalid.refusals).singleElement().asString().contains("invalid path prefix");
     }
 
+    @Test
+    void aContributionRefusedForATakenPathIsMountedOnceThePathIsFree() {
+        Recording owner = new Recording("owner", "/api/x");
+        Recording newcomer = new Recording("newcomer", "/api/x");
+        Recording invalid = new Recording("invalid", "/api/x/");
+        ContributionMounter.Tracked first = mounter.track(owner, "bundle.a");
+        ContributionMounter.Tracked waiting = mounter.track(newcomer, "bundle.b");
+        ContributionMounter.Tracked never = mounter.track(invalid, "bundle.c");
+        assertThat(first.isMounted()).isTrue();
+        assertThat(waiting.isMounted()).isFalse();
+        mounter.untrack(first);
+        assertThat(waiting.isMounted()).isTrue();
+        assertThat(never.isMounted()).isFalse();
+        assertThat(newcomer.refusals).hasSize(1);
+        mounter.untrack(waiting);
+        assertThat(router.conflict(List.of("/api/x"), "bundle.z")).isEmpty();
+    }
+
     /** A contribution that keeps the reasons it was refused for. */
     private static final class Recording implements DomainContribution {
         private final String domain;

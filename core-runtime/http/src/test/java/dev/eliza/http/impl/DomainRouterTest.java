@@ -63,6 +63,20 @@ class DomainRouterTest {
     }
 
     @Test
+    void aPathHeldForASwapIsNotAnotherOwnersToTake() throws Exception {
+        start(Duration.ofSeconds(5));
+        Mount old = mount("owner.a", "{\"v\":1}");
+        router.mount(old);
+        try (SwapWindow window = router.openWindow("owner.a")) {
+            router.unmount(old);
+            assertThat(router.mount(mount("owner.b", "{\"v\":2}")))
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("held", "owner.a"));
+            assertThat(router.mount(mount("owner.a", "{\"v\":3}"))).isEmpty();
+        }
+        assertThat(get("/api/x").getContent()).isEqualTo("{\"v\":3}");
+    }
+
+    @Test
     void duringASwapRequestsWaitForTheNewVersion() throws Exception {
         start(Duration.ofSeconds(5));
         Mount old = mount("owner.a", "{\"v\":1}");
