@@ -26,7 +26,7 @@ import jakarta.servlet.Servlet;
  * }</pre>
  *
  * <p>A prefix already owned by another contribution is refused with an error in the log, and the contribution is
- * told why through {@link #refused(String)}.
+ * told why through {@link #refused(String)}; it is mounted as soon as the owner of the path goes away.
  *
  * <p>WebSocket endpoints ({@link #webSockets()}) are served on the same paths: an upgrade request to a mapped path
  * gets a connection whose listener the {@link WebSocketCreator} returns (a Jetty
@@ -96,9 +96,10 @@ public interface DomainContribution {
     }
 
     /**
-     * Called when the HTTP server will not mount this contribution (a prefix is taken or invalid), with the reason;
-     * the contribution stays unmounted until it is registered again. Called on the registering thread when the
-     * server is up, later otherwise. Nothing by default: the reason is logged either way.
+     * Called when the HTTP server will not mount this contribution (a prefix is taken or invalid), with the reason.
+     * A contribution refused for a taken path waits and is mounted once the path is free; an invalid one never is.
+     * Called on the registering thread when the server is up, later otherwise. Nothing by default: the reason is
+     * logged either way.
      */
     default void refused(String reason) {
     }
