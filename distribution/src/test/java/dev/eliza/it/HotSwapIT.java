@@ -104,6 +104,50 @@ class HotSwapIT {
         assertThat(http.json("POST", "/api/server/modules/nope/restart", "").status()).isEqualTo(404);
     }
 
+    @Test
+    void updatingAContractHoldsEveryDomainTheRefreshRestarts() throws Exception {
+        byte[] contract = ModuleJars.withVersion(home.resolve("bundles/agents-api.jar"), "1.0.1.contract");
+        LoadClient load = new LoadClient(platform, List.of("/api/server/ping", "/api/agents", "/api/plugins"), 2);
+        try (load) {
+            Thread.sleep(500);
+            Http.Reply updated = http.bytes("POST", "/api/server/modules/agents-api/update",
+                    "application/java-archive", contract);
+            assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+            Thread.sleep(500);
+        }
+        for (String path : load.paths()) {
+            assertThat(load.failures(path)).as("failed requests to " + path + ": " + load.counts()).isZero();
+        }
+        assertThat(module("agents-api").get("version").asText()).isEqualTo("1.0.1.contract");
+        assertThat(module("agents-impl").get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aJarTheFrameworkRefusesIs422AndThePreviousVersionKeepsServing() throws Exception {
+        String before = module("agents-impl").get("version").asText();
+        byte[] unresolvable = ModuleJars.withManifest(home.resolve("bundles/agents-impl.jar"),
+                java.util.Map.of("Import-Package", "dev.eliza.does.not.exist;version=\"[9,10)\"",
+                        "Bundle-Version", "9.9.9.unresolvable"));
+        Http.Reply refused = http.bytes("POST", "/api/server/modules/agents-impl/update", "application/java-archive",
+                unresolvable);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("error").path("code").asText()).isEqualTo("INVALID_BUNDLE");
+        assertThat(refused.json().path("error").path("message").asText()).contains("dev.eliza.does.not.exist");
+        assertThat(module("agents-impl").get("version").asText()).isEqualTo(before);
+        assertThat(module("agents-impl").get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(http.get("/api/agents").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOversizeChunkedUploadIs413AndChangesNothing() throws Exception {
+        String before = module("agents-impl").get("version").asText();
+        Http.Reply tooLarge = http.chunked("POST", "/api/server/modules/agents-impl/update",
+                "application/java-archive", 11L * 1024 * 1024);
+        assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.json().path("error").path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(module("agents-impl").get("version").asText()).isEqualTo(before);
+    }
+
     static JsonNode module(String name) throws Exception {
         for (JsonNode module : http.get("/api/server/modules").json().path("data").path("modules")) {
             if (module.get("name").asText().equals(name)) {

@@ -58,6 +58,30 @@ final class Http {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Sends {@code size} bytes with chunked transfer encoding (no {@code Content-Length}, so no early refusal). */
+    Reply chunked(String method, String path, String contentType, long size) throws Exception {
+        return send(builder(path).header("Content-Type", contentType).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                    private long left = size;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(length, left);
+                        java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+                        left -= n;
+                        return n;
+                    }
+                })));
+    }
+
     HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(platform.uri(path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {

@@ -96,7 +96,7 @@ class PlatformIT {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("error").path("code").asText()).isEqualTo("INVALID_JSON");
         Http.Reply wrongType = http.bytes("POST", "/api/agents", "text/plain", "x=1".getBytes());
-        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.json().path("error").path("code").asText()).isEqualTo("INVALID_CONTENT_TYPE");
         Http.Reply tooLarge = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\""
                 + "x".repeat(5000) + "\"}}");

@@ -2,27 +2,20 @@ package dev.eliza.bootstrap;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +24,6 @@ import dev.eliza.platform.logging.LogBuffer;
 /** The embedded Felix framework with the platform's bundles, its deploy watcher, and its orderly shutdown. */
 final class FelixPlatform {
     static final int ACTIVE_START_LEVEL = 5;
-    /** How long startup waits for active domains to mount their routes before it goes on without them. */
-    private static final Duration DOMAIN_GRACE = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(FelixPlatform.class);
     private static final String SLF4J_PACKAGES = "org.slf4j,org.slf4j.event,org.slf4j.helpers,org.slf4j.spi";
 
@@ -83,45 +74,22 @@ final class FelixPlatform {
         }
     }
 
+    /**
+     * Waits until the HTTP server says start-up is over (every active domain, the realtime endpoint and the plugins
+     * are mounted, or its grace time passed) and the database is up.
+     */
     private StartupReport awaitReady(BundleContext context, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long domainsDeadline = Long.MAX_VALUE;
         while (System.nanoTime() < deadline) {
             Optional<ServiceReference<?>> http = reference(context, "dev.eliza.http.api.HttpEndpoint");
             Optional<ServiceReference<?>> database = reference(context, "dev.eliza.persistence.api.Database");
-            boolean levelReached = framework.adapt(FrameworkStartLevel.class).getStartLevel() >= ACTIVE_START_LEVEL;
-            if (http.isPresent() && database.isPresent() && levelReached) {
-                Set<String> unmounted = unmountedDomains(context, http.get());
-                domainsDeadline = Math.min(domainsDeadline, System.nanoTime() + DOMAIN_GRACE.toNanos());
-                if (unmounted.isEmpty() || System.nanoTime() > domainsDeadline) {
-                    if (!unmounted.isEmpty()) {
-                        LOG.warn("Starting without the routes of domain(s) {}: see the log above", unmounted);
-                    }
-                    return StartupReport.of(http.get(), database.get());
-                }
+            if (http.isPresent() && database.isPresent() && Boolean.TRUE.equals(http.get().getProperty("ready"))) {
+                return StartupReport.of(http.get(), database.get());
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
         throw new IllegalStateException("The HTTP server or the database did not come up within "
                 + timeout.toSeconds() + " s; see the log above");
-    }
-
-    /**
-     * The active domain bundles with no routes mounted yet. Domains activate once the database is up, which can be
-     * after the HTTP server listens, and "ready" must mean their routes answer.
-     */
-    private static Set<String> unmountedDomains(BundleContext context, ServiceReference<?> http) {
-        Set<String> mounted = new HashSet<>();
-        if (http.getProperty("mounts") instanceof String[] mounts) {
-            for (String mount : mounts) {
-                mounted.add(mount.substring(0, mount.indexOf('=')));
-            }
-        }
-        Set<String> missing = new TreeSet<>();
-        Arrays.stream(context.getBundles()).filter(b -> b.getState() == Bundle.ACTIVE)
-                .map(b -> b.getHeaders().get("Eliza-Domain")).filter(Objects::nonNull)
-                .filter(domain -> !mounted.contains(domain)).forEach(missing::add);
-        return missing;
     }
 
     private static Optional<ServiceReference<?>> reference(BundleContext context, String type) {

@@ -72,6 +72,15 @@ public interface DomainContribution {
     }
 
     /**
+     * The prefixes, among {@link #pathPrefixes()}, served without the API key: health checks, and endpoints that
+     * authenticate their clients themselves (the Socket.IO handshake). Every other path needs the key when one is
+     * configured. None by default.
+     */
+    default List<String> publicPrefixes() {
+        return List.of();
+    }
+
+    /**
      * WebSocket endpoints by exact path (for example {@code /api/logs/ws}), each under one of
      * {@link #pathPrefixes()}. None by default.
      */

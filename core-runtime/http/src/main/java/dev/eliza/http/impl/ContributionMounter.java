@@ -121,6 +121,12 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
                 return refuse(contribution, owner, "WebSocket path " + stray.get()
                         + " is outside the contribution's prefixes " + prefixes, announce);
             }
+            Optional<String> stranger = contribution.publicPrefixes().stream().filter(p -> !prefixes.contains(p))
+                    .findFirst();
+            if (stranger.isPresent()) {
+                return refuse(contribution, owner, "public prefix " + stranger.get()
+                        + " is not one of the contribution's prefixes " + prefixes, announce);
+            }
             Optional<String> taken = router.conflict(prefixes, owner);
             if (taken.isPresent()) {
                 return refuse(contribution, owner, taken.get(), announce);
@@ -128,7 +134,8 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
             Mount mount = new Mount(contribution.domain(), owner, prefixes, WebSocketEndpoints.inFrontOf(
                     withJerseyClassLoader(() -> JerseyContainers.context(contribution, mapper)),
                     contribution.webSockets(), server));
-            Optional<String> refusal = withJerseyClassLoader(() -> router.mount(mount));
+            Optional<String> refusal = withJerseyClassLoader(
+                    () -> router.mount(mount, List.copyOf(contribution.publicPrefixes())));
             if (refusal.isPresent()) {
                 mount.handler().destroy();
                 return refuse(contribution, owner, refusal.get(), announce);

@@ -2,11 +2,15 @@ package dev.eliza.http.impl;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes each request to the domain mount owning the longest matching path prefix. Mounts come and go at runtime;
  * during a {@link SwapWindow} a departed route is held, so its requests wait (up to the hold bound) for the new
- * version instead of getting a 404. Paths nobody owns get the ElizaOS "not found" body.
+ * version instead of getting a 404. Paths nobody owns get the ElizaOS "not found" body, or a 503 while the server
+ * is still starting (a domain may not have mounted yet).
  */
 final class DomainRouter extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(DomainRouter.class);
@@ -26,10 +31,15 @@ final class DomainRouter extends Handler.Abstract {
             "{\"success\":false,\"error\":{\"message\":\"API endpoint not found\",\"code\":404}}";
     static final String NOT_FOUND = "{\"success\":false,\"error\":{\"message\":\"Not found\",\"code\":404}}";
 
+    /** Routes, open prefixes and holds, replaced together so a lookup never sees half of a change. */
+    private record Tables(RouteTable<Mount> routes, Set<String> open, RouteTable<HeldRoute> held) {
+        static final Tables EMPTY = new Tables(RouteTable.empty(), Set.of(), RouteTable.empty());
+    }
+
     private final Duration hold;
     private final Duration drain;
-    private volatile RouteTable<Mount> routes = RouteTable.empty();
-    private volatile RouteTable<HeldRoute> held = RouteTable.empty();
+    private volatile Tables tables = Tables.EMPTY;
+    private volatile boolean starting = true;
     private final Map<String, SwapWindow> windows = new HashMap<>();
 
     DomainRouter(Duration hold, Duration drain) {
@@ -37,17 +47,22 @@ final class DomainRouter extends Handler.Abstract {
         this.drain = drain;
     }
 
+    /** Start-up is over: from now on a path nobody serves is a 404, not a 503. */
+    void ready() {
+        starting = false;
+    }
+
     /**
      * Why {@code owner} could not mount these prefixes now: one is served, or held for another owner's swap.
      */
     synchronized Optional<String> conflict(List<String> prefixes, String owner) {
         for (String prefix : prefixes) {
-            Optional<Mount> existing = routes.exact(prefix);
+            Optional<Mount> existing = tables.routes().exact(prefix);
             if (existing.isPresent()) {
                 return Optional.of("path " + prefix + " is already served by domain '" + existing.get().domain()
                         + "' of bundle " + existing.get().owner());
             }
-            Optional<HeldRoute> swapping = held.exact(prefix).filter(hold -> !hold.owner().equals(owner));
+            Optional<HeldRoute> swapping = tables.held().exact(prefix).filter(h -> !h.owner().equals(owner));
             if (swapping.isPresent()) {
                 return Optional.of("path " + prefix + " is held while bundle " + swapping.get().owner() + " swaps");
             }
@@ -55,38 +70,55 @@ final class DomainRouter extends Handler.Abstract {
         return Optional.empty();
     }
 
-    /** Adds a mount, or refuses it (returning the reason) when one of its prefixes is taken. */
-    synchronized Optional<String> mount(Mount mount) throws Exception {
+    /** Adds a mount with no open prefixes. */
+    Optional<String> mount(Mount mount) throws Exception {
+        return mount(mount, List.of());
+    }
+
+    /**
+     * Adds a mount, or refuses it (returning the reason) when one of its prefixes is taken. {@code open} prefixes
+     * are served without the API key.
+     */
+    synchronized Optional<String> mount(Mount mount, List<String> open) throws Exception {
         Optional<String> conflict = conflict(mount.prefixes(), mount.owner());
         if (conflict.isPresent()) {
             return conflict;
         }
         mount.handler().setServer(getServer());
         mount.handler().start();
-        RouteTable<Mount> next = routes;
+        Tables now = tables;
+        RouteTable<Mount> routes = now.routes();
+        RouteTable<HeldRoute> held = now.held();
+        List<HeldRoute> back = new ArrayList<>();
         for (String prefix : mount.prefixes()) {
-            next = next.with(prefix, mount);
+            routes = routes.with(prefix, mount);
+            held.exact(prefix).ifPresent(back::add);
+            held = held.without(h -> h.prefix().equals(prefix));
         }
-        routes = next;
-        releaseHeld(mount.prefixes(), true);
+        Set<String> opened = new HashSet<>(now.open());
+        opened.addAll(open);
+        tables = new Tables(routes, Set.copyOf(opened), held);
+        back.forEach(h -> h.back().complete(true));
         return Optional.empty();
     }
 
     /** Removes a mount after the requests inside it finish; held instead of gone while its owner is swapping. */
     void unmount(Mount mount) throws Exception {
         synchronized (this) {
-            if (routes.values().stream().noneMatch(m -> m == mount)) {
+            Tables now = tables;
+            if (now.routes().values().stream().noneMatch(m -> m == mount)) {
                 return;
             }
-            // Hold before removing: a request that misses the route must already find the hold.
+            RouteTable<HeldRoute> held = now.held();
             if (windows.containsKey(mount.owner())) {
-                RouteTable<HeldRoute> next = held;
                 for (String prefix : mount.prefixes()) {
-                    next = next.with(prefix, HeldRoute.of(prefix, mount.owner()));
+                    held = held.with(prefix, HeldRoute.of(prefix, mount.owner(), now.open().contains(prefix)));
                 }
-                held = next;
             }
-            routes = routes.without(m -> m == mount);
+            Set<String> open = new HashSet<>(now.open());
+            open.removeAll(mount.prefixes());
+            // One swap: a request that misses the route finds the hold in the same snapshot.
+            tables = new Tables(now.routes().without(m -> m == mount), Set.copyOf(open), held);
         }
         if (!mount.closeAndDrain(drain)) {
             LOG.warn("Requests to domain '{}' still running after {} ms; stopping it anyway", mount.domain(),
@@ -103,43 +135,71 @@ final class DomainRouter extends Handler.Abstract {
 
     synchronized void closeWindow(SwapWindow window) {
         if (windows.remove(window.owner(), window)) {
-            List<String> stillHeld = held.values().stream().filter(h -> h.owner().equals(window.owner()))
-                    .map(HeldRoute::prefix).toList();
-            releaseHeld(stillHeld, false);
+            Tables now = tables;
+            List<HeldRoute> released = now.held().values().stream().filter(h -> h.owner().equals(window.owner()))
+                    .toList();
+            tables = new Tables(now.routes(), now.open(), now.held().without(released::contains));
+            released.forEach(h -> h.back().complete(false));
         }
     }
 
     List<Mount> mounts() {
-        return routes.values();
+        return tables.routes().values();
     }
 
-    private void releaseHeld(List<String> prefixes, boolean back) {
-        for (String prefix : prefixes) {
-            held.exact(prefix).ifPresent(h -> {
-                held = held.without(x -> x == h);
-                h.back().complete(back);
-            });
+    /** Whether {@code path} is served (or held) under a prefix its contribution declared open. */
+    boolean isOpen(String path) {
+        Tables now = tables;
+        if (now.routes().match(path).isPresent()) {
+            return now.routes().winnerIs(path, now.open()::contains);
         }
+        return now.held().match(path).map(HeldRoute::open).orElse(false);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
-        Optional<Mount> mount = routes.match(path);
-        if (mount.isPresent() && mount.get().tryEnter()) {
-            Mount m = mount.get();
-            if (m.handler().handle(request, response, new ExitingCallback(callback, m))) {
+        for (int look = 0; look < 2; look++) {
+            Tables now = tables;
+            Optional<Mount> mount = now.routes().match(path);
+            if (mount.isPresent() && mount.get().tryEnter()) {
+                if (serve(mount.get(), request, response, callback)) {
+                    return true;
+                }
+                break;
+            }
+            Optional<HeldRoute> heldRoute = now.held().match(path);
+            if (heldRoute.isPresent()) {
+                park(heldRoute.get(), request, response, callback);
                 return true;
             }
-            m.exit();
+            if (mount.isEmpty()) {
+                break;
+            }
+            // The mount was closing: its removal is already published, so the next snapshot has what replaced it.
         }
-        Optional<HeldRoute> heldRoute = held.match(path);
-        if (heldRoute.isPresent()) {
-            park(heldRoute.get(), request, response, callback);
-            return true;
+        if (starting) {
+            unavailable(response, callback, "The server is starting; retry shortly");
+        } else {
+            JsonResponses.write(response, 404, path.startsWith("/api/") ? API_NOT_FOUND : NOT_FOUND, callback);
         }
-        JsonResponses.write(response, 404, path.startsWith("/api/") ? API_NOT_FOUND : NOT_FOUND, callback);
         return true;
+    }
+
+    /** Hands the request to the mount, counting it out exactly once however the handler ends. */
+    private static boolean serve(Mount mount, Request request, Response response, Callback callback)
+            throws Exception {
+        ExitingCallback exiting = new ExitingCallback(callback, mount);
+        try {
+            if (mount.handler().handle(request, response, exiting)) {
+                return true;
+            }
+        } catch (Throwable t) {
+            exiting.exit();
+            throw t;
+        }
+        exiting.exit();
+        return false;
     }
 
     private void park(HeldRoute route, Request request, Response response, Callback callback) {
@@ -150,9 +210,7 @@ final class DomainRouter extends Handler.Abstract {
     private void resume(HeldRoute route, Boolean back, Throwable failure, Request request, Response response,
                         Callback callback) {
         if (failure instanceof TimeoutException || !Boolean.TRUE.equals(back)) {
-            response.getHeaders().put("Retry-After", "1");
-            JsonResponses.write(response, 503, JsonResponses.standardError("SERVICE_UNAVAILABLE",
-                    "The module serving " + route.prefix() + " is being replaced; retry shortly"), callback);
+            unavailable(response, callback, "The module serving " + route.prefix() + " is being replaced; retry shortly");
             return;
         }
         try {
@@ -162,17 +220,37 @@ final class DomainRouter extends Handler.Abstract {
         }
     }
 
-    /** Counts the request out of its mount when the response completes. */
-    private record ExitingCallback(Callback delegate, Mount mount) implements Callback {
+    private static void unavailable(Response response, Callback callback, String message) {
+        response.getHeaders().put("Retry-After", "1");
+        JsonResponses.write(response, 503, JsonResponses.standardError("SERVICE_UNAVAILABLE", message), callback);
+    }
+
+    /** Counts the request out of its mount when the response completes, or when the handler gives up on it. */
+    private static final class ExitingCallback implements Callback {
+        private final Callback delegate;
+        private final Mount mount;
+        private final AtomicBoolean exited = new AtomicBoolean();
+
+        ExitingCallback(Callback delegate, Mount mount) {
+            this.delegate = delegate;
+            this.mount = mount;
+        }
+
+        void exit() {
+            if (exited.compareAndSet(false, true)) {
+                mount.exit();
+            }
+        }
+
         @Override
         public void succeeded() {
-            mount.exit();
+            exit();
             delegate.succeeded();
         }
 
         @Override
         public void failed(Throwable x) {
-            mount.exit();
+            exit();
             delegate.failed(x);
         }
 

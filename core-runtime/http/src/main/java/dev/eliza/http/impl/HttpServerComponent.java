@@ -3,6 +3,7 @@ package dev.eliza.http.impl;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -31,7 +32,11 @@ import dev.eliza.http.api.HttpEndpoint;
 public final class HttpServerComponent implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerComponent.class);
 
+    /** How long start-up waits for declared domains to mount before it goes on without them. */
+    private static final Duration STARTUP_GRACE = Duration.ofSeconds(20);
+
     private HttpSettings settings;
+    private StartupReadiness readiness;
     private DomainRouter router;
     private Server server;
     private ServiceTracker<DomainContribution, ContributionMounter.Tracked> tracker;
@@ -42,14 +47,23 @@ public final class HttpServerComponent implements HttpEndpoint {
     void activate(BundleContext context) throws Exception {
         settings = HttpSettings.from(context::getProperty);
         router = new DomainRouter(settings.swapHold(), settings.shutdownTimeout());
+        readiness = new StartupReadiness(context, router::mounts, this::startupOver);
         server = JettyServerFactory.create(settings, router);
         try {
             server.start();
-        } catch (BindException e) {
+            serve(context);
+        } catch (Exception | Error e) {
+            // A half-started server would keep the port until the process exits.
+            readiness.close();
             server.stop();
-            LOG.error("Cannot listen on {}:{}: the port is already in use", settings.host(), settings.port());
+            if (e instanceof BindException) {
+                LOG.error("Cannot listen on {}:{}: the port is already in use", settings.host(), settings.port());
+            }
             throw e;
         }
+    }
+
+    private void serve(BundleContext context) throws Exception {
         ObjectMapper mapper = ObjectMappers.create();
         ContributionMounter mounter = new ContributionMounter(context, router, mapper, this::publishMounts, server);
         Optional<Path> deploy = Optional.ofNullable(context.getProperty("DEPLOY_DIR")).map(Path::of);
@@ -64,11 +78,13 @@ public final class HttpServerComponent implements HttpEndpoint {
         endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
         tracker = new ServiceTracker<>(context, DomainContribution.class, mounter);
         tracker.open();
+        readiness.open(STARTUP_GRACE);
     }
 
     /** Stops accepting first (requests in flight finish), then unmounts every domain, then withdraws itself. */
     @Deactivate
     void deactivate() throws Exception {
+        readiness.close();
         server.stop();
         tracker.close();
         router.unmount(admin);
@@ -90,16 +106,31 @@ public final class HttpServerComponent implements HttpEndpoint {
         return settings.authToken().isPresent();
     }
 
-    private synchronized void publishMounts() {
-        if (endpoint != null) {
-            endpoint.setProperties(endpointProperties());
+    @Override
+    public boolean ready() {
+        return readiness.isReady();
+    }
+
+    private void startupOver() {
+        router.ready();
+        LOG.info("All routes are mounted");
+        publishMounts();
+    }
+
+    private void publishMounts() {
+        synchronized (this) {
+            if (endpoint != null) {
+                endpoint.setProperties(endpointProperties());
+            }
         }
+        readiness.check();
     }
 
     private Dictionary<String, Object> endpointProperties() {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("url", url().toString());
         properties.put("authRequired", authRequired());
+        properties.put("ready", ready());
         List<String> mounts = router.mounts().stream()
                 .flatMap(m -> m.prefixes().stream().map(p -> m.domain() + "=" + p)).sorted().toList();
         properties.put("mounts", mounts.toArray(String[]::new));

@@ -30,12 +30,14 @@ final class JettyServerFactory {
 
         Handler chain = new SizeLimitHandler(settings.maxBodyBytes(), -1);
         ((Handler.Wrapper) chain).setHandler(router);
-        if (settings.authToken().isPresent()) {
-            chain = new ApiKeyAuthHandler(settings.authToken().get(), chain);
+        ApiKey key = ApiKey.of(settings.authToken());
+        if (key.configured()) {
+            chain = new ApiKeyAuthHandler(key, router::isOpen, chain);
         }
         CrossOriginHandler cors = cors(settings.corsOrigins());
         cors.setHandler(chain);
-        GracefulHandler graceful = new GracefulHandler(new RequestIdHandler(cors));
+        GracefulHandler graceful = new GracefulHandler(new RequestIdHandler(
+                new HostGuard(settings.allowedHosts(), key, cors)));
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(settings.shutdownTimeout().toMillis());

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,35 +56,70 @@ final class ModuleManager {
         Bundle bundle = find(name);
         framework(bundle::start);
         if (bundle.getHeaders().get(DOMAIN_HEADER) != null) {
-            awaitMounted(bundle.getSymbolicName(), List.of());
+            awaitMounted(Map.of(bundle, List.of()), true);
         }
         return describe(bundle);
     }
 
     synchronized ModuleInfo restart(String name) throws InterruptedException {
         Bundle bundle = find(name);
-        List<String> paths = pathsOf(bundle.getSymbolicName());
-        try (SwapWindow window = router.openWindow(bundle.getSymbolicName())) {
+        Map<Bundle, List<String>> before = Map.of(bundle, pathsOf(bundle.getSymbolicName()));
+        try (SwapWindows windows = SwapWindows.open(router, before.keySet())) {
             framework(bundle::stop);
             framework(bundle::start);
-            awaitMounted(bundle.getSymbolicName(), paths);
+            awaitMounted(before, false);
         }
         return describe(bundle);
     }
 
-    /** Updates from {@code jar} when given, else from the newest jar in {@code deploy/} with the same name. */
+    /**
+     * Updates from {@code jar} when given, else from the newest jar in {@code deploy/} with the same name. Every
+     * bundle the update restarts (the bundle and, when a refresh is needed, those wired to it) is held, and must
+     * mount its routes again; a jar the framework refuses is undone and answered 422 with the reason.
+     */
     synchronized ModuleInfo update(String name, Optional<Path> jar) throws Exception {
         Bundle bundle = find(name);
         Path source = jar.isPresent() ? jar.get() : newestDeployedJar(bundle.getSymbolicName());
         BundleJars.requireSymbolicName(source, bundle.getSymbolicName());
-        List<String> paths = pathsOf(bundle.getSymbolicName());
-        try (SwapWindow window = router.openWindow(bundle.getSymbolicName());
-             InputStream in = Files.newInputStream(source)) {
-            framework(() -> bundle.update(in));
+        Map<Bundle, List<String>> before = new LinkedHashMap<>();
+        for (Bundle affected : wiring().getDependencyClosure(List.of(bundle))) {
+            before.put(affected, pathsOf(affected.getSymbolicName()));
+        }
+        Path previous = BundleSnapshot.write(bundle);
+        try (SwapWindows windows = SwapWindows.open(router, before.keySet())) {
+            try (InputStream in = Files.newInputStream(source)) {
+                bundle.update(in);
+            } catch (BundleException e) {
+                rollBack(bundle, previous);
+                throw new ApiException(422, "INVALID_BUNDLE", "The framework refused the jar for "
+                        + bundle.getSymbolicName() + ": " + e.getMessage() + "; the previous version is back");
+            }
             refreshIfRemovalPending();
-            awaitMounted(bundle.getSymbolicName(), paths);
+            try {
+                awaitMounted(before, false);
+            } catch (ApiException notMounted) {
+                rollBack(bundle, previous);
+                throw new ApiException(500, "MODULE_NOT_MOUNTED", notMounted.getMessage()
+                        + "; the previous version of " + bundle.getSymbolicName() + " is back");
+            }
+        } finally {
+            Files.deleteIfExists(previous);
         }
         return describe(bundle);
+    }
+
+    private void rollBack(Bundle bundle, Path previous) {
+        try (InputStream in = Files.newInputStream(previous)) {
+            bundle.update(in);
+            bundle.start();
+            refreshIfRemovalPending();
+        } catch (IOException | BundleException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ApiException(500, "MODULE_OPERATION_FAILED", "The framework refused the jar for "
+                    + bundle.getSymbolicName() + " and the previous version could not be restored: " + e.getMessage());
+        }
     }
 
     /** A framework refusal (resolution or activation failure) reported with its reason. */
@@ -111,8 +148,12 @@ final class ModuleManager {
         }
     }
 
+    private FrameworkWiring wiring() {
+        return context.getBundle(0).adapt(FrameworkWiring.class);
+    }
+
     private void refreshIfRemovalPending() throws InterruptedException {
-        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        FrameworkWiring wiring = wiring();
         if (wiring.getRemovalPendingBundles().isEmpty()) {
             return;
         }
@@ -122,18 +163,38 @@ final class ModuleManager {
                 refreshed.countDown();
             }
         });
-        refreshed.await(hold.toMillis(), TimeUnit.MILLISECONDS);
+        if (!refreshed.await(hold.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new ApiException(500, "MODULE_NOT_MOUNTED",
+                    "The framework did not finish refreshing the bundles within " + hold.toMillis() + " ms");
+        }
     }
 
-    private void awaitMounted(String owner, List<String> paths) throws InterruptedException {
+    /**
+     * Waits until each active bundle serves at least the paths it served before ({@code some}: at least one path);
+     * one that does not within the hold time is named in the error.
+     */
+    private void awaitMounted(Map<Bundle, List<String>> expected, boolean some) throws InterruptedException {
         long deadline = System.nanoTime() + hold.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> now = pathsOf(owner);
-            if (paths.isEmpty() ? !now.isEmpty() : now.containsAll(paths)) {
+        while (true) {
+            List<String> missing = expected.entrySet().stream()
+                    .filter(e -> e.getKey().getState() == Bundle.ACTIVE || e.getKey().getState() == Bundle.STARTING)
+                    .filter(e -> !serves(e.getKey().getSymbolicName(), e.getValue(), some))
+                    .map(e -> e.getKey().getSymbolicName() + (e.getValue().isEmpty() ? "" : " " + e.getValue()))
+                    .toList();
+            if (missing.isEmpty()) {
                 return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ApiException(500, "MODULE_NOT_MOUNTED", "Bundle(s) " + String.join(", ", missing)
+                        + " did not mount their routes within " + hold.toMillis() + " ms; see the server log");
             }
             Thread.sleep(5);
         }
+    }
+
+    private boolean serves(String owner, List<String> paths, boolean some) {
+        List<String> now = pathsOf(owner);
+        return now.containsAll(paths) && (!some || !now.isEmpty());
     }
 
     private List<String> pathsOf(String owner) {

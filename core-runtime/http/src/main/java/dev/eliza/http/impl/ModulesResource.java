@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.eliza.http.api.ApiSuccess;
+import dev.eliza.http.api.SameOriginOnly;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code /api/server/modules}: list the domain bundles and stop, start, restart or update one. */
 @Path("/api/server/modules")
+@SameOriginOnly
 @Produces(MediaType.APPLICATION_JSON)
 public final class ModulesResource {
     private final ModuleManager modules;
@@ -52,7 +54,7 @@ public final class ModulesResource {
     /** The body, when not empty, is the new jar; otherwise the newest matching jar in {@code deploy/} is used. */
     @POST
     @Path("{name}/update")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     public ApiSuccess<ModuleInfo> update(@PathParam("name") String name, InputStream body) throws Exception {
         java.nio.file.Path upload = Files.createTempFile("module-", ".jar");
         try {

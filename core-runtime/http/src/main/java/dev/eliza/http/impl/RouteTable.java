@@ -62,6 +62,16 @@ final class RouteTable<T> {
         return Optional.empty();
     }
 
+    /** Whether a prefix matching {@code path} and satisfying {@code test} is the one that wins. */
+    boolean winnerIs(String path, Predicate<String> test) {
+        for (Entry<T> entry : entries) {
+            if (entry.matches(path)) {
+                return test.test(entry.prefix());
+            }
+        }
+        return false;
+    }
+
     Optional<T> exact(String prefix) {
         return entries.stream().filter(e -> e.prefix().equals(prefix)).map(Entry::value).findFirst();
     }

@@ -30,7 +30,7 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
             return json(404, DomainRouter.API_NOT_FOUND);
         }
         if (e instanceof NotSupportedException) {
-            return error(400, "INVALID_CONTENT_TYPE", "Invalid or missing Content-Type header");
+            return error(415, "INVALID_CONTENT_TYPE", "Invalid or missing Content-Type header");
         }
         if (e instanceof NotAllowedException) {
             return error(405, "METHOD_NOT_ALLOWED", "Method not allowed on this route");

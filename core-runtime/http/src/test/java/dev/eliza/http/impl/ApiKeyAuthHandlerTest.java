@@ -2,6 +2,7 @@ package dev.eliza.http.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.HttpTester;
@@ -20,7 +21,8 @@ class ApiKeyAuthHandlerTest {
         server = new Server();
         connector = new LocalConnector(server);
         server.addConnector(connector);
-        server.setHandler(new RequestIdHandler(new ApiKeyAuthHandler("s3cret", new FixedBodyHandler("{}"))));
+        server.setHandler(new RequestIdHandler(new ApiKeyAuthHandler(ApiKey.of(Optional.of("s3cret")),
+                path -> path.equals("/healthz") || path.startsWith("/socket.io/"), new FixedBodyHandler("{}"))));
         server.start();
     }
 
@@ -39,11 +41,20 @@ class ApiKeyAuthHandlerTest {
     }
 
     @Test
-    void theRightKeyPreflightsAndPathsOutsideApiPass() throws Exception {
+    void theRightKeyPreflightsAndOpenPathsPass() throws Exception {
         assertThat(send("GET", "/api/agents", "s3cret").getStatus()).isEqualTo(200);
         assertThat(send("OPTIONS", "/api/agents", null).getStatus()).isEqualTo(200);
         assertThat(send("GET", "/healthz", null).getStatus()).isEqualTo(200);
-        assertThat(send("GET", "/apiary", null).getStatus()).isEqualTo(200);
+        assertThat(send("GET", "/socket.io/?EIO=4&transport=polling", null).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void everyOtherPathNeedsTheKeyEvenOutsideApi() throws Exception {
+        for (String path : new String[] {"/hello?agentId=x", "/apiary", "/", "/healthz/x", "/unknown/path"}) {
+            assertThat(send("GET", path, null).getStatus()).as(path).isEqualTo(401);
+            assertThat(send("POST", path, null).getStatus()).as(path).isEqualTo(401);
+            assertThat(send("GET", path, "s3cret").getStatus()).as(path).isEqualTo(200);
+        }
     }
 
     @Test

@@ -9,8 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,7 @@ class DomainRouterTest {
         router = new DomainRouter(hold, Duration.ofSeconds(2));
         server.setHandler(router);
         server.start();
+        router.ready();
     }
 
     @AfterEach
@@ -119,6 +124,81 @@ class DomainRouterTest {
         window.close();
         assertThat(held.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
         assertThat(get("/api/x").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void whileStartingAPathNobodyServesYetIs503NotA404() throws Exception {
+        server = new Server();
+        connector = new LocalConnector(server);
+        server.addConnector(connector);
+        router = new DomainRouter(Duration.ofSeconds(5), Duration.ofSeconds(2));
+        server.setHandler(router);
+        server.start();
+        HttpTester.Response early = get("/api/agents");
+        assertThat(early.getStatus()).isEqualTo(503);
+        assertThat(early.get("Retry-After")).isEqualTo("1");
+        assertThat(early.getContent()).contains("SERVICE_UNAVAILABLE", "starting");
+        router.mount(mount("owner.a", "{\"v\":1}"));
+        assertThat(get("/api/x").getStatus()).isEqualTo(200);
+        router.ready();
+        assertThat(get("/api/agents").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aHandlerThatThrowsIsCountedOutOfItsMount() throws Exception {
+        start(Duration.ofSeconds(5));
+        Mount failing = new Mount("x", "owner.a", List.of("/api/x"), new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                throw new IllegalStateException("boom");
+            }
+        });
+        router.mount(failing);
+        assertThat(get("/api/x").getStatus()).isEqualTo(500);
+        assertThat(failing.closeAndDrain(Duration.ZERO)).as("no request left inside").isTrue();
+    }
+
+    @Test
+    void openPrefixesAreKnownWhileServedAndWhileHeld() throws Exception {
+        start(Duration.ofSeconds(5));
+        Mount health = new Mount("h", "owner.a", List.of("/health", "/health/deep"), new FixedBodyHandler("{}"));
+        router.mount(health, List.of("/health"));
+        assertThat(router.isOpen("/health")).isTrue();
+        assertThat(router.isOpen("/health/x")).isTrue();
+        assertThat(router.isOpen("/health/deep")).as("the more specific prefix is not open").isFalse();
+        assertThat(router.isOpen("/api/x")).isFalse();
+        try (SwapWindow window = router.openWindow("owner.a")) {
+            router.unmount(health);
+            assertThat(router.isOpen("/health")).isTrue();
+            assertThat(router.isOpen("/health/deep")).isFalse();
+        }
+        assertThat(router.isOpen("/health")).isFalse();
+    }
+
+    @Test
+    void noRequestFallsBetweenARouteAndItsHoldDuringRepeatedSwaps() throws Exception {
+        start(Duration.ofSeconds(5));
+        Mount[] current = {mount("owner.a", "{\"v\":0}")};
+        router.mount(current[0]);
+        java.util.concurrent.atomic.AtomicBoolean swapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Runnable client = () -> {
+            while (swapping.get()) {
+                statuses.add(getQuietly("/api/x").getStatus());
+            }
+        };
+        CompletableFuture<Void> first = CompletableFuture.runAsync(client);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(client);
+        for (int i = 1; i <= 300; i++) {
+            try (SwapWindow window = router.openWindow("owner.a")) {
+                router.unmount(current[0]);
+                current[0] = mount("owner.a", "{\"v\":" + i + "}");
+                router.mount(current[0]);
+            }
+        }
+        swapping.set(false);
+        CompletableFuture.allOf(first, second).get(30, TimeUnit.SECONDS);
+        assertThat(statuses).isNotEmpty().containsOnly(200);
     }
 
     private static Mount mount(String owner, String body) {

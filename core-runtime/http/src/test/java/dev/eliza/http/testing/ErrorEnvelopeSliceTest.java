@@ -60,7 +60,7 @@ class ErrorEnvelopeSliceTest {
     void clientMistakesAreFourHundredsInTheEnvelope() throws Exception {
         assertThat(code(slice.json("POST", "/api/standard/echo", "{\"a\":"))).isEqualTo("INVALID_JSON");
         HttpTester.Response wrongType = slice.send("POST", "/api/standard/echo", "text/plain", "x=1");
-        assertThat(wrongType.getStatus()).isEqualTo(400);
+        assertThat(wrongType.getStatus()).isEqualTo(415);
         assertThat(code(wrongType)).isEqualTo("INVALID_CONTENT_TYPE");
         HttpTester.Response wrongMethod = slice.delete("/api/standard/record");
         assertThat(wrongMethod.getStatus()).isEqualTo(405);

@@ -1,6 +1,7 @@
 package dev.eliza.http.testing;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.LocalConnector;
@@ -53,13 +54,17 @@ public final class ResourceSlice implements AutoCloseable {
 
     /** Sends any request; {@code contentType} and {@code body} may be null. */
     public HttpTester.Response send(String method, String path, String contentType, String body) throws Exception {
+        return sendWith(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
+    }
+
+    /** Sends any request with these headers ({@code Host} is {@code slice} unless given); {@code body} may be null. */
+    public HttpTester.Response sendWith(String method, String path, Map<String, String> headers, String body)
+            throws Exception {
         HttpTester.Request request = HttpTester.newRequest();
         request.setMethod(method);
         request.setURI(path);
         request.setHeader("Host", "slice");
-        if (contentType != null) {
-            request.setHeader("Content-Type", contentType);
-        }
+        headers.forEach(request::setHeader);
         if (body != null) {
             request.setContent(body);
         }

@@ -83,6 +83,12 @@ public final class RealtimeComponent {
             return List.of("/socket.io");
         }
 
+        /** The handshake checks the keys itself ({@code HandshakeAuth}), as ElizaOS clients send them there. */
+        @Override
+        public List<String> publicPrefixes() {
+            return List.of("/socket.io");
+        }
+
         @Override
         public Set<Object> resources() {
             return Set.of();

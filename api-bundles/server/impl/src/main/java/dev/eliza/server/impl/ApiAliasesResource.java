@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.eliza.http.api.SameOriginOnly;
 import dev.eliza.http.api.ApiSuccess;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -68,6 +69,7 @@ public final class ApiAliasesResource {
     /** Takes {@code {"content":{...}}} as {@code /api/system/env/local} does, or the variables object itself. */
     @PUT
     @Path("env")
+    @SameOriginOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public Outcome replaceEnv(JsonNode body) {
         system.replaceEnv(body != null && body.has("content") ? body.get("content") : body);
@@ -76,6 +78,7 @@ public final class ApiAliasesResource {
 
     @POST
     @Path("stop")
+    @SameOriginOnly
     public Map<String, Object> stop() {
         return server.stop();
     }

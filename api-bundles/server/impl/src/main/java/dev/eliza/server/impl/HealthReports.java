@@ -19,9 +19,13 @@ final class HealthReports {
         this.clock = clock;
     }
 
-    /** {@code /api/server/health}: 200 when the database answers, else 503 with {@code ready:false}. */
+    /**
+     * {@code /api/server/health}: 200 when start-up is over and the database answers, else 503 with
+     * {@code ready:false}.
+     */
     Response health(boolean withAgentCount) {
-        boolean ready = platform.databaseHealthy();
+        boolean databaseUp = platform.databaseHealthy();
+        boolean ready = databaseUp && platform.routesReady();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "OK" : "error");
         body.put("ready", ready);
@@ -31,7 +35,8 @@ final class HealthReports {
         Map<String, String> dependencies = new LinkedHashMap<>();
         dependencies.put("agents", platform.agentCount().map(n -> n > 0 ? "healthy" : "no_agents")
                 .orElse("unavailable"));
-        dependencies.put("database", ready ? "healthy" : "unhealthy");
+        dependencies.put("database", databaseUp ? "healthy" : "unhealthy");
+        dependencies.put("routes", platform.routesReady() ? "healthy" : "starting");
         body.put("dependencies", dependencies);
         if (withAgentCount) {
             body.put("agentCount", platform.agentCount().orElse(0L));

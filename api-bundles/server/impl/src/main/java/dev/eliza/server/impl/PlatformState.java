@@ -14,6 +14,9 @@ interface PlatformState {
     /** Whether the database answered a real query just now. */
     boolean databaseHealthy();
 
+    /** Whether start-up is over: every domain that was to start has mounted its routes. */
+    boolean routesReady();
+
     boolean authRequired();
 
     Instant startedAt();

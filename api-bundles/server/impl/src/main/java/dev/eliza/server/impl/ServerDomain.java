@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.http.api.DomainContribution;
+import dev.eliza.http.api.HttpEndpoint;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.platform.logging.LogBuffer;
 
@@ -37,6 +38,8 @@ public final class ServerDomain implements DomainContribution, PlatformState {
     private volatile Database database;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile LogBuffer logBuffer;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile HttpEndpoint http;
 
     private final BundleContext context;
     private final boolean authRequired;
@@ -69,6 +72,12 @@ public final class ServerDomain implements DomainContribution, PlatformState {
                 "/api/status", "/api/version", "/api/config", "/api/env", "/api/stop");
     }
 
+    /** Load balancers and orchestrators probe these without credentials, as in ElizaOS. */
+    @Override
+    public List<String> publicPrefixes() {
+        return List.of("/healthz", "/health");
+    }
+
     @Override
     public Set<Object> resources() {
         return resources;
@@ -92,6 +101,12 @@ public final class ServerDomain implements DomainContribution, PlatformState {
     public boolean databaseHealthy() {
         Database db = database;
         return db != null && db.isHealthy();
+    }
+
+    @Override
+    public boolean routesReady() {
+        HttpEndpoint endpoint = http;
+        return endpoint != null && endpoint.ready();
     }
 
     @Override

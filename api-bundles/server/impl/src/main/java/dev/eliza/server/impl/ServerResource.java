@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.eliza.http.api.SameOriginOnly;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -70,6 +71,7 @@ public final class ServerResource {
 
     @POST
     @Path("stop")
+    @SameOriginOnly
     public Map<String, Object> stop() {
         platform.stopPlatform();
         Map<String, Object> body = new LinkedHashMap<>();

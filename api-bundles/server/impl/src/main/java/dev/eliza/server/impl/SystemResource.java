@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.eliza.http.api.SameOriginOnly;
 import dev.eliza.http.api.ApiException;
 import dev.eliza.http.api.ApiSuccess;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +51,7 @@ public final class SystemResource {
 
     @POST
     @Path("env/local")
+    @SameOriginOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public Outcome writeEnv(JsonNode body) {
         JsonNode content = body == null ? null : body.get("content");

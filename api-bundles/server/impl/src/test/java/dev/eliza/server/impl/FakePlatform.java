@@ -11,6 +11,7 @@ import dev.eliza.platform.logging.LogEntry;
 /** A platform whose facts the test sets. */
 final class FakePlatform implements PlatformState, LogBuffer {
     boolean databaseHealthy = true;
+    boolean routesReady = true;
     Optional<Long> agents = Optional.of(2L);
     boolean stopped;
     final List<LogEntry> entries = new ArrayList<>();
@@ -23,6 +24,11 @@ final class FakePlatform implements PlatformState, LogBuffer {
     @Override
     public boolean databaseHealthy() {
         return databaseHealthy;
+    }
+
+    @Override
+    public boolean routesReady() {
+        return routesReady;
     }
 
     @Override

@@ -63,6 +63,18 @@ class ServerRoutesSliceTest {
     }
 
     @Test
+    void healthIsNotReadyWhileRoutesAreStillBeingMounted() throws Exception {
+        platform.routesReady = false;
+        HttpTester.Response starting = slice.get("/health");
+        assertThat(starting.getStatus()).isEqualTo(503);
+        assertThat(json(starting).path("ready").asBoolean()).isFalse();
+        assertThat(json(starting).path("dependencies").path("routes").asText()).isEqualTo("starting");
+        assertThat(json(starting).path("dependencies").path("database").asText()).isEqualTo("healthy");
+        platform.routesReady = true;
+        assertThat(slice.get("/health").getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void logsAreFilteredLimitedAndCleared() throws Exception {
         platform.entries.add(new LogEntry(1, 20, "debug line", "a"));
         platform.entries.add(new LogEntry(2, 30, "info line", "a"));

@@ -1,0 +1,134 @@
+package dev.eliza.http.impl;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when start-up is over: the framework has reached its beginning start level and every active bundle has
+ * mounted the domains its manifest names ({@code Eliza-Domain: agents}, {@code Eliza-Contributes: realtime,...}).
+ * A bundle that never mounts (its activation failed) delays readiness by the grace time at most, then is named in
+ * a warning. Re-evaluated whenever a mount, a bundle or the start level changes.
+ */
+final class StartupReadiness implements BundleListener, FrameworkListener, AutoCloseable {
+    static final String DOMAIN_HEADER = "Eliza-Domain";
+    static final String CONTRIBUTES_HEADER = "Eliza-Contributes";
+    private static final Logger LOG = LoggerFactory.getLogger(StartupReadiness.class);
+
+    private final BundleContext context;
+    private final Supplier<List<Mount>> mounts;
+    private final Runnable onReady;
+    private final ScheduledExecutorService timer;
+    private final int beginningLevel;
+    private boolean ready;
+
+    StartupReadiness(BundleContext context, Supplier<List<Mount>> mounts, Runnable onReady) {
+        this.context = context;
+        this.mounts = mounts;
+        this.onReady = onReady;
+        this.beginningLevel = Integer.parseInt(String.valueOf(
+                java.util.Optional.ofNullable(context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL))
+                        .orElse("1")));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "startup-readiness"));
+    }
+
+    /** Starts listening; past {@code grace} start-up ends with a warning for whatever is still missing. */
+    void open(Duration grace) {
+        context.addBundleListener(this);
+        context.addFrameworkListener(this);
+        timer.schedule(() -> finish(true), grace.toMillis(), TimeUnit.MILLISECONDS);
+        check();
+    }
+
+    synchronized boolean isReady() {
+        return ready;
+    }
+
+    /** Re-evaluates readiness; cheap, and a no-op once ready. */
+    void check() {
+        finish(false);
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        check();
+    }
+
+    @Override
+    public void frameworkEvent(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED || event.getType() == FrameworkEvent.STARTED) {
+            check();
+        }
+    }
+
+    private void finish(boolean graceOver) {
+        synchronized (this) {
+            if (ready) {
+                return;
+            }
+            Set<String> missing = missing();
+            if (!missing.isEmpty() && !graceOver) {
+                return;
+            }
+            if (!missing.isEmpty()) {
+                LOG.warn("Start-up goes on without the routes of {}: see the log above", missing);
+            }
+            ready = true;
+        }
+        close();
+        onReady.run();
+    }
+
+    /** {@code bundle (domain)} for each declared domain not mounted yet; "start level" while bundles still start. */
+    private Set<String> missing() {
+        Set<String> missing = new TreeSet<>();
+        if (context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel() < beginningLevel) {
+            missing.add("start level " + beginningLevel);
+        }
+        List<Mount> mounted = mounts.get();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() != Bundle.ACTIVE) {
+                continue;
+            }
+            for (String domain : declaredDomains(bundle)) {
+                boolean there = mounted.stream()
+                        .anyMatch(m -> m.owner().equals(bundle.getSymbolicName()) && m.domain().equals(domain));
+                if (!there) {
+                    missing.add(bundle.getSymbolicName() + " (" + domain + ")");
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static List<String> declaredDomains(Bundle bundle) {
+        return Arrays.stream(new String[] {bundle.getHeaders().get(DOMAIN_HEADER),
+                        bundle.getHeaders().get(CONTRIBUTES_HEADER)})
+                .filter(h -> h != null && !h.isBlank())
+                .flatMap(h -> Arrays.stream(h.split("\\s*,\\s*"))).toList();
+    }
+
+    @Override
+    public void close() {
+        context.removeBundleListener(this);
+        context.removeFrameworkListener(this);
+        timer.shutdownNow();
+    }
+}
