@@ -3,12 +3,21 @@ package dev.eliza.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** With {@code ELIZA_SERVER_AUTH_TOKEN} set, {@code /api/**} needs the key; health and preflights do not. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * With {@code ELIZA_SERVER_AUTH_TOKEN} set, every path needs the key; health, the Socket.IO handshake (which checks
+ * keys itself) and preflights do not.
+ */
 class AuthIT {
     private static final String KEY = "it-secret-key";
     private static final String UNAUTHORIZED =
@@ -38,6 +47,30 @@ class AuthIT {
         assertThat(anonymous.get("/api/server/modules").status()).isEqualTo(401);
         assertThat(anonymous.json("POST", "/api/server/modules/agents/restart", "").status()).isEqualTo(401);
         assertThat(anonymous.json("POST", "/api/stop", "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyMountedRouteExceptTheOpenOnesRefusesARequestWithoutTheKey() throws Exception {
+        java.util.Set<String> open = Set.of("/healthz", "/health", "/socket.io");
+        List<String> checked = new ArrayList<>();
+        for (JsonNode route
+                : authorised.get("/api/server/routes").json().path("data").path("routes")) {
+            String prefix = route.path("path").asText();
+            String path = prefix.replace("$", "").replace("*", "x1");
+            if (open.contains(prefix)) {
+                continue;
+            }
+            for (String method : new String[] {"GET", "POST", "DELETE"}) {
+                Http.Reply reply = anonymous.send(anonymous.builder(path + "?agentId=" + UUID.randomUUID())
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
+                assertThat(reply.status()).as(method + " " + path + " (" + route + ")").isEqualTo(401);
+                assertThat(reply.body()).isEqualTo(UNAUTHORIZED);
+            }
+            checked.add(prefix);
+        }
+        assertThat(checked).as("the plugins' query-form agent route is checked too")
+                .contains("/api/agents", "/api/plugins", "/api/server/modules", "/hello");
+        assertThat(anonymous.get("/no/such/path").status()).isEqualTo(401);
     }
 
     @Test

@@ -149,7 +149,11 @@ class HotSwapIT {
     }
 
     static JsonNode module(String name) throws Exception {
-        for (JsonNode module : http.get("/api/server/modules").json().path("data").path("modules")) {
+        return moduleOf(http, name);
+    }
+
+    static JsonNode moduleOf(Http client, String name) throws Exception {
+        for (JsonNode module : client.get("/api/server/modules").json().path("data").path("modules")) {
             if (module.get("name").asText().equals(name)) {
                 return module;
             }

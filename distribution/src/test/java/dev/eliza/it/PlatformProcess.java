@@ -50,6 +50,12 @@ final class PlatformProcess implements AutoCloseable {
         return platform;
     }
 
+    /** Copies the distribution into {@code home} (unless already there) without starting it: see {@link #launch()}. */
+    static PlatformProcess prepare(Path home, Map<String, String> env) throws IOException {
+        install(home);
+        return new PlatformProcess(home, freePort(), env);
+    }
+
     static void install(Path home) throws IOException {
         if (Files.exists(home.resolve("lib"))) {
             return;
@@ -141,7 +147,7 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** How many times the console says the server is ready: health alone can come before the domains' routes. */
-    private long readyLines() {
+    long readyLines() {
         return console().lines().filter(line -> line.contains("Eliza server ready in")).count();
     }
 

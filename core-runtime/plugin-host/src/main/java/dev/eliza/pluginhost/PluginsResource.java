@@ -11,6 +11,7 @@ import java.util.jar.JarFile;
 
 import dev.eliza.http.api.ApiException;
 import dev.eliza.http.api.ApiSuccess;
+import dev.eliza.http.api.SameOriginOnly;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
  */
 @jakarta.ws.rs.Path("/api/plugins")
 @Produces(MediaType.APPLICATION_JSON)
+@SameOriginOnly
 public final class PluginsResource {
     private final PluginHost host;
     private final Path dir;
@@ -41,7 +43,7 @@ public final class PluginsResource {
 
     /** The body is a plugin jar; it is kept in {@code plugins/} as {@code <id>.jar}. */
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     public Response upload(InputStream body) throws IOException {
         Path upload = Files.createTempFile(dir, ".upload-", ".tmp");
         try {

@@ -50,12 +50,14 @@ public final class HttpServerComponent implements HttpEndpoint {
         readiness = new StartupReadiness(context, router::mounts, this::startupOver);
         server = JettyServerFactory.create(settings, router);
         try {
-            server.start();
             serve(context);
         } catch (Exception | Error e) {
-            // A half-started server would keep the port until the process exits.
+            // A half-started server would keep the port (and the mounted domains) until the process exits.
             readiness.close();
             server.stop();
+            if (tracker != null) {
+                tracker.close();
+            }
             if (e instanceof BindException) {
                 LOG.error("Cannot listen on {}:{}: the port is already in use", settings.host(), settings.port());
             }
@@ -75,9 +77,12 @@ public final class HttpServerComponent implements HttpEndpoint {
                 new RoutesResource(router));
         admin = mounter.mount(platformRoutes, context.getBundle().getSymbolicName())
                 .orElseThrow(() -> new IllegalStateException("The platform routes could not be mounted"));
-        endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
+        // Whatever is registered already is mounted before the first connection: mounted one by one while
+        // listening, a request could reach a broader prefix (/api/plugins) before its narrower one (a plugin's).
         tracker = new ServiceTracker<>(context, DomainContribution.class, mounter);
         tracker.open();
+        server.start();
+        endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
         readiness.open(STARTUP_GRACE);
     }
 
