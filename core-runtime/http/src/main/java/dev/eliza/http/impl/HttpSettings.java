@@ -9,7 +9,8 @@ import java.util.function.Function;
  * {@code conf/platform.properties} and the environment.
  */
 record HttpSettings(String host, int port, Optional<String> authToken, long maxBodyBytes, Duration swapHold,
-                    String corsOrigins, Duration shutdownTimeout) {
+                    String corsOrigins, Duration shutdownTimeout, RateLimitSettings rateLimit,
+                    String contentSecurityPolicy) {
 
     static HttpSettings from(Function<String, String> properties) {
         return new HttpSettings(
@@ -19,7 +20,9 @@ record HttpSettings(String host, int port, Optional<String> authToken, long maxB
                 Long.parseLong(valueOr(properties, "MAX_BODY_BYTES", String.valueOf(10L * 1024 * 1024))),
                 Duration.ofMillis(Long.parseLong(valueOr(properties, "SWAP_HOLD_MS", "5000"))),
                 valueOr(properties, "CORS_ORIGINS", "*"),
-                Duration.ofMillis(Long.parseLong(valueOr(properties, "SHUTDOWN_TIMEOUT_MS", "10000"))));
+                Duration.ofMillis(Long.parseLong(valueOr(properties, "SHUTDOWN_TIMEOUT_MS", "10000"))),
+                RateLimitSettings.from(properties),
+                valueOr(properties, "CONTENT_SECURITY_POLICY", SecurityHeadersHandler.DEFAULT_POLICY));
     }
 
     private static String valueOr(Function<String, String> properties, String key, String fallback) {

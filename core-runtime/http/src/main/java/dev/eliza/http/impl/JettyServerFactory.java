@@ -30,14 +30,16 @@ final class JettyServerFactory {
 
         Handler chain = new SizeLimitHandler(settings.maxBodyBytes(), -1);
         ((Handler.Wrapper) chain).setHandler(router);
+        chain = RateLimitHandler.around(chain, settings.rateLimit(), settings.authToken().isPresent());
         if (settings.authToken().isPresent()) {
             chain = new ApiKeyAuthHandler(settings.authToken().get(), chain);
         }
         CrossOriginHandler cors = cors(settings.corsOrigins());
         cors.setHandler(chain);
         GracefulHandler graceful = new GracefulHandler(new RequestIdHandler(cors));
-        server.setHandler(graceful);
-        server.setErrorHandler(new JsonErrorHandler());
+        SecurityHeadersHandler headers = new SecurityHeadersHandler(settings.contentSecurityPolicy(), graceful);
+        server.setHandler(headers);
+        server.setErrorHandler(headers.onErrors(new JsonErrorHandler()));
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         return server;
     }
