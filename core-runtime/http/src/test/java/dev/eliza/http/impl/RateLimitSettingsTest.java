@@ -30,7 +30,8 @@ class RateLimitSettingsTest {
 
     @Test
     void trustedEntriesMustBeLiteralAddressesNeverHostNames() {
-        for (String entry : new String[] {"example.com", "cafe.bad", "10.0.0.0/x", "10.0.0/8", "1.2.3.4/8/9"}) {
+        for (String entry : new String[] {"example.com", "cafe.bad", "10.0.0.0/x", "10.0.0/8", "1.2.3.4/8/9",
+            "10.0.0.0/33", ":::::", "999.1.1.1"}) {
             assertThatThrownBy(() -> RateLimitSettings.from(Map.of("RATE_LIMIT_TRUSTED", entry)::get))
                     .as(entry).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RATE_LIMIT_TRUSTED")
                     .hasMessageContaining(entry);
@@ -38,10 +39,12 @@ class RateLimitSettingsTest {
     }
 
     @Test
-    void limitsMustBePositive() {
-        assertThatThrownBy(() -> RateLimitSettings.from(Map.of("RATE_LIMIT_MAX", "0")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RATE_LIMIT_MAX");
-        assertThatThrownBy(() -> RateLimitSettings.from(Map.of("RATE_LIMIT_WINDOW_MS", "-1")::get))
-                .isInstanceOf(IllegalArgumentException.class);
+    void badValuesAreRefusedNamingTheirKey() {
+        Map<String, String> bad = Map.of("RATE_LIMIT_MAX", "0", "RATE_LIMIT_WINDOW_MS", "-1",
+                "RATE_LIMIT_MAX_CLIENTS", "lots", "RATE_LIMIT_ENABLED", "off");
+        bad.forEach((key, value) -> assertThatThrownBy(() -> RateLimitSettings.from(Map.of(key, value)::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(key + ": '" + value + "'"));
+        assertThatThrownBy(() -> RateLimitSettings.from(Map.of("RATE_LIMIT_MAX", "99999999999")::get))
+                .hasMessageContaining("from 1 to");
     }
 }
