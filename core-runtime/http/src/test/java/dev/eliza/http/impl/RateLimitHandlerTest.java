@@ -110,7 +110,8 @@ class RateLimitHandlerTest {
             }
         }
         for (int i = 0; i < 3; i++) {
-            assertThat(send("GET", "/healthz", PUBLIC, null).get("RateLimit-Remaining")).isEqualTo(String.valueOf(2 - i));
+            assertThat(send("GET", "/healthz", PUBLIC, null).get("RateLimit-Remaining"))
+                    .isEqualTo(String.valueOf(2 - i));
         }
         assertThat(send("GET", "/health", PUBLIC, null).getStatus()).isEqualTo(429);
     }

@@ -91,14 +91,23 @@ class SecurityHeadersHandlerTest {
         assertThat(failed.getStatus()).isEqualTo(500);
         HttpTester.Response unowned = get("/nobody", "");
         assertThat(unowned.getStatus()).isEqualTo(404);
-        HttpTester.Response preflight = HttpTester.parseResponse(connector.getResponse("OPTIONS /api/agents HTTP/1.1\r\n"
-                + "Host: t\r\nOrigin: http://web.test\r\nAccess-Control-Request-Method: POST\r\n"
-                + "Connection: close\r\n\r\n", 5, TimeUnit.SECONDS));
+        HttpTester.Response preflight = HttpTester.parseResponse(connector.getResponse(
+                "OPTIONS /api/agents HTTP/1.1\r\nHost: t\r\nOrigin: http://web.test\r\n"
+                + "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n", 5, TimeUnit.SECONDS));
         assertThat(preflight.get("Access-Control-Allow-Origin")).isEqualTo("http://web.test");
         for (HttpTester.Response response : new HttpTester.Response[] {failed, unowned, preflight}) {
             EVERYWHERE.forEach((name, value) -> assertThat(response.get(name))
                     .as(response.getStatus() + " " + name).isEqualTo(value));
         }
+    }
+
+    @Test
+    void theDefaultPolicyAllowsOnlySameOriginScriptsButTheEvalTheWebClientNeeds() {
+        String scripts = java.util.Arrays.stream(SecurityHeadersHandler.DEFAULT_POLICY.split(";"))
+                .filter(d -> d.startsWith("script-src ")).findFirst().orElseThrow();
+        assertThat(scripts).isEqualTo("script-src 'self' 'unsafe-eval'");
+        assertThat(SecurityHeadersHandler.DEFAULT_POLICY).contains("style-src 'self' 'unsafe-inline'")
+                .contains("connect-src 'self' ws: wss:").contains("object-src 'none'");
     }
 
     @Test
