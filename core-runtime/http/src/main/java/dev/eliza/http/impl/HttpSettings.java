@@ -12,7 +12,8 @@ import java.util.function.Function;
  * {@code conf/platform.properties} and the environment.
  */
 record HttpSettings(String host, int port, Optional<String> authToken, long maxBodyBytes, Duration swapHold,
-                    String corsOrigins, Duration shutdownTimeout, Set<String> allowedHosts) {
+                    String corsOrigins, Duration shutdownTimeout, Set<String> allowedHosts,
+                    RateLimitSettings rateLimit, String contentSecurityPolicy) {
 
     static HttpSettings from(Function<String, String> properties) {
         return new HttpSettings(
@@ -23,7 +24,9 @@ record HttpSettings(String host, int port, Optional<String> authToken, long maxB
                 Duration.ofMillis(Long.parseLong(valueOr(properties, "SWAP_HOLD_MS", "5000"))),
                 valueOr(properties, "CORS_ORIGINS", "*"),
                 Duration.ofMillis(Long.parseLong(valueOr(properties, "SHUTDOWN_TIMEOUT_MS", "10000"))),
-                allowedHosts(valueOr(properties, "SERVER_HOST", "127.0.0.1"), valueOr(properties, "ALLOWED_HOSTS", "")));
+                allowedHosts(valueOr(properties, "SERVER_HOST", "127.0.0.1"), valueOr(properties, "ALLOWED_HOSTS", "")),
+                RateLimitSettings.from(properties),
+                valueOr(properties, "CONTENT_SECURITY_POLICY", SecurityHeadersHandler.DEFAULT_POLICY));
     }
 
     /** The names {@code Host} may carry besides loopback names and IP literals: the bound host and the listed ones. */

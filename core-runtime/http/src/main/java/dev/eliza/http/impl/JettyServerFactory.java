@@ -31,6 +31,7 @@ final class JettyServerFactory {
         Handler chain = new SizeLimitHandler(settings.maxBodyBytes(), -1);
         ((Handler.Wrapper) chain).setHandler(router);
         ApiKey key = ApiKey.of(settings.authToken());
+        chain = RateLimitHandler.around(chain, settings.rateLimit(), key.configured());
         if (key.configured()) {
             chain = new ApiKeyAuthHandler(key, router::isOpen, chain);
         }
@@ -38,8 +39,9 @@ final class JettyServerFactory {
         cors.setHandler(chain);
         GracefulHandler graceful = new GracefulHandler(new RequestIdHandler(
                 new HostGuard(settings.allowedHosts(), key, cors)));
-        server.setHandler(graceful);
-        server.setErrorHandler(new JsonErrorHandler());
+        SecurityHeadersHandler headers = new SecurityHeadersHandler(settings.contentSecurityPolicy(), graceful);
+        server.setHandler(headers);
+        server.setErrorHandler(headers.onErrors(new JsonErrorHandler()));
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         return server;
     }
