@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.http.api.HttpEndpoint;
+import dev.eliza.http.api.RouteHolds;
 
 /**
  * Owns the platform's single Jetty server: starts it, mounts every {@link DomainContribution} for as long as it is
@@ -36,6 +37,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     private Server server;
     private ServiceTracker<DomainContribution, ContributionMounter.Tracked> tracker;
     private ServiceRegistration<HttpEndpoint> endpoint;
+    private ServiceRegistration<RouteHolds> holds;
     private Mount admin;
 
     @Activate
@@ -62,6 +64,7 @@ public final class HttpServerComponent implements HttpEndpoint {
         admin = mounter.mount(platformRoutes, context.getBundle().getSymbolicName())
                 .orElseThrow(() -> new IllegalStateException("The platform routes could not be mounted"));
         endpoint = context.registerService(HttpEndpoint.class, this, endpointProperties());
+        holds = context.registerService(RouteHolds.class, new RouterRouteHolds(router), null);
         tracker = new ServiceTracker<>(context, DomainContribution.class, mounter);
         tracker.open();
     }
@@ -69,6 +72,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     /** Stops accepting first (requests in flight finish), then unmounts every domain, then withdraws itself. */
     @Deactivate
     void deactivate() throws Exception {
+        holds.unregister();
         server.stop();
         tracker.close();
         router.unmount(admin);
