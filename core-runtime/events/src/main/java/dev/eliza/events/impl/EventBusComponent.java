@@ -43,9 +43,9 @@ public final class EventBusComponent implements PlatformEvents {
     }
 
     /**
-     * The threads listener queues drain on. A queue runs on at most one thread at a time, so with a thread per busy
-     * queue (up to {@link #MAX_THREADS}, idle ones ending after a while) a listener that blocks holds only its own;
-     * past the bound, deliveries wait for a thread instead of the platform growing without limit.
+     * The threads listener queues drain on: up to {@link #MAX_THREADS}, idle ones ending after 30 s. A queue runs on
+     * at most one thread at a time, so a listener that blocks holds only its own thread and the others keep being
+     * delivered; only while that many listeners are blocked at once do deliveries wait for a thread.
      */
     static ExecutorService deliveryThreads() {
         ThreadPoolExecutor threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
