@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,23 +94,84 @@ class PluginLifecycleIT {
         uploadFailing(http, "broken", "BrokenRoutes", "broken on purpose");
         assertThat(http.get("/api/plugins/broken/anything").status()).isEqualTo(404);
         assertThat(http.get("/api/plugins/hello/greeting").status()).isEqualTo(200);
-        assertThat(http.delete("/api/plugins/broken").status()).isEqualTo(204);
     }
 
     @Test
     void aPluginClaimingAnotherPluginsAgentRouteIsRefused() throws Exception {
         Http http = PLATFORM.http();
-        Path shipped = Files.list(PLATFORM.home().resolve("plugins"))
-                .filter(p -> p.getFileName().toString().startsWith("hello-plugin")).findFirst().orElseThrow();
-        Http.Reply clash = http.bytes("POST", "/api/plugins", "application/java-archive",
-                ModuleJars.withManifest(shipped, Map.of("Plugin-Id", "clash")));
-        assertThat(clash.status()).isEqualTo(201);
-        JsonNode info = http.get("/api/plugins/clash").json().path("data");
-        assertThat(info.path("state").asText()).isEqualTo("FAILED");
-        assertThat(info.path("failure").asText()).contains("/hello is already served by plugin hello");
+        refused(http, "clash", ModuleJars.withManifest(shipped(), Map.of("Plugin-Id", "clash")),
+                "/hello is already served by plugin hello");
         assertThat(http.get("/api/plugins/clash/greeting").status()).isEqualTo(404);
         assertThat(http.get("/api/plugins/hello/greeting").status()).isEqualTo(200);
-        assertThat(http.delete("/api/plugins/clash").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aPluginWhoseRoutesJerseyCannotBuildIsRefusedWithTheReason() throws Exception {
+        Http http = PLATFORM.http();
+        uploadFailing(http, "ambiguous", "AmbiguousRoutes", "its routes could not be built");
+        assertThat(http.get("/api/plugins/ambiguous/twice").status()).isEqualTo(404);
+    }
+
+    @Test
+    void concurrentUploadsOfOneIdInstallItOnce() throws Exception {
+        Http http = PLATFORM.http();
+        byte[] jar = ModuleJars.pluginCopy(shipped(), "racer", "0.1.0");
+        ExecutorService uploaders = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(uploaders.submit(() ->
+                        http.bytes("POST", "/api/plugins", "application/java-archive", jar).status()));
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answers).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            uploaders.shutdownNow();
+        }
+        assertThat(http.get("/api/plugins/racer/greeting").status()).isEqualTo(200);
+        assertThat(http.delete("/api/plugins/racer").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aPluginInstalledThroughTheApiIsNotReloadedByTheFolderScan() throws Exception {
+        Http http = PLATFORM.http();
+        Path plugins = PLATFORM.home().resolve("plugins");
+        byte[] jar = ModuleJars.testPlugin("steady", "InstanceRoutes");
+        ModuleJars.deploy(plugins, "steady.jar", jar);
+        Awaits.until(WAIT, "dropped plugin served", () -> http.get("/api/plugins/steady/instance").status() == 200);
+        // Deleted and uploaded again between two scans: the scan must not take the new jar for a replacement.
+        assertThat(http.delete("/api/plugins/steady").status()).isEqualTo(204);
+        assertThat(http.bytes("POST", "/api/plugins", "application/java-archive", jar).status()).isEqualTo(201);
+        String loaded = http.get("/api/plugins/steady/instance").body();
+        // A jar dropped now is installed only after two more scans: by then any reload of steady has happened.
+        ModuleJars.deploy(plugins, "marker.jar", ModuleJars.pluginCopy(shipped(), "marker", "0.1.0"));
+        Awaits.until(WAIT, "marker plugin served", () -> http.get("/api/plugins/marker/greeting").status() == 200);
+        assertThat(http.get("/api/plugins/steady/instance").body()).isEqualTo(loaded);
+        assertThat(http.delete("/api/plugins/steady").status()).isEqualTo(204);
+        assertThat(http.delete("/api/plugins/marker").status()).isEqualTo(204);
+    }
+
+    @Test
+    void reloadsThroughTheApiAndTheFolderHoldThePluginsRoutes() throws Exception {
+        Http http = PLATFORM.http();
+        Path plugins = PLATFORM.home().resolve("plugins");
+        assertThat(http.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.pluginCopy(shipped(), "held", "0.1.0")).status()).isEqualTo(201);
+        LoadClient load = new LoadClient(PLATFORM.process(), List.of("/api/plugins/held/greeting"), 2);
+        try (load) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.json("POST", "/api/plugins/held/reload", "").status()).isEqualTo(200);
+            }
+            ModuleJars.deploy(plugins, "held.jar", ModuleJars.pluginCopy(shipped(), "held", "0.2.0"));
+            Awaits.until(WAIT, "held plugin reloaded from the folder", () -> "0.2.0".equals(version(http, "held")));
+            assertThat(http.get("/api/plugins/held/greeting").status()).isEqualTo(200);
+        }
+        assertThat(load.count("/api/plugins/held/greeting", "2xx")).isPositive();
+        assertThat(load.failures("/api/plugins/held/greeting")).as("failed requests: " + load.counts()).isZero();
+        assertThat(http.delete("/api/plugins/held").status()).isEqualTo(204);
     }
 
     @Test
@@ -113,7 +179,6 @@ class PluginLifecycleIT {
         Http http = PLATFORM.http();
         uploadFailing(http, "squatter", "HealthAgentRoutes", "/health is already served by domain 'server'");
         assertThat(http.get("/health").json().path("status").asText()).isEqualTo("OK");
-        assertThat(http.delete("/api/plugins/squatter").status()).isEqualTo(204);
     }
 
     @Test
@@ -121,7 +186,6 @@ class PluginLifecycleIT {
         Http http = PLATFORM.http();
         uploadFailing(http, "halfway", "HalfwayPlugin", "cannot reach its backend");
         assertThat(http.get("/api/plugins/halfway/ready").status()).isEqualTo(404);
-        assertThat(http.delete("/api/plugins/halfway").status()).isEqualTo(204);
     }
 
     @Test
@@ -138,15 +202,28 @@ class PluginLifecycleIT {
         assertThat(http.delete("/api/plugins/poster").status()).isEqualTo(204);
     }
 
-    /** Uploads the test plugin, which must be kept but FAILED with {@code reason} and own no route. */
+    /** Uploads the test plugin, which must be refused with {@code reason}, leaving nothing behind. */
     private static void uploadFailing(Http http, String id, String className, String reason) throws Exception {
-        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
-                ModuleJars.testPlugin(id, className));
-        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        JsonNode info = http.get("/api/plugins/" + id).json().path("data");
-        assertThat(info.path("state").asText()).isEqualTo("FAILED");
-        assertThat(info.path("failure").asText()).contains(reason);
+        refused(http, id, ModuleJars.testPlugin(id, className), reason);
+    }
+
+    private static void refused(Http http, String id, byte[] jar, String reason) throws Exception {
+        Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive", jar);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(422);
+        JsonNode error = upload.json().path("error");
+        assertThat(error.path("code").asText()).isEqualTo("PLUGIN_FAILED");
+        assertThat(error.path("message").asText()).contains(id, reason);
+        assertThat(http.get("/api/plugins/" + id).status()).isEqualTo(404);
         assertThat(http.get("/api/server/routes").body()).doesNotContain(id);
+        assertThat(PLATFORM.home().resolve("plugins/" + id + ".jar")).doesNotExist();
+        assertThat(http.delete("/api/plugins/" + id).status()).isEqualTo(404);
+    }
+
+    private static Path shipped() throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.list(PLATFORM.home().resolve("plugins"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("hello-plugin")).findFirst()
+                    .orElseThrow();
+        }
     }
 
     private static String version(Http http, String id) throws Exception {

@@ -11,16 +11,17 @@ import org.pf4j.PluginLoader;
 import org.pf4j.PluginManager;
 
 /**
- * PF4J over the {@code plugins/} folder, with every plugin class loader a child of this bundle's class loader.
- * PF4J's default parent is the loader of its own classes (the SDK bundle), which cannot see JAX-RS: plugin
- * routes would then lose their annotations and 404 without an error (ARCHITECTURE decision 5).
+ * PF4J over the {@code plugins/} folder, with every plugin class loader a child of an {@link SdkOnlyClassLoader}
+ * over this bundle's class loader. PF4J's default parent is the loader of its own classes (the SDK bundle), which
+ * cannot see JAX-RS: plugin routes would then lose their annotations and 404 without an error (ARCHITECTURE
+ * decision 5); the host bundle's loader itself would show plugins the whole platform.
  */
 final class HostPluginManager extends DefaultPluginManager {
     private final ClassLoader parent;
 
-    HostPluginManager(Path pluginsDir, ClassLoader parent) {
+    HostPluginManager(Path pluginsDir, ClassLoader hostLoader) {
         super(pluginsDir);
-        this.parent = parent;
+        this.parent = new SdkOnlyClassLoader(hostLoader);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.eliza.pluginhost;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.eliza.http.api.ApiException;
+import dev.eliza.http.api.RouteHolds;
 
 /**
  * The plugins of one platform run: installs, starts, stops, reloads and removes PF4J plugins, and keeps what each
  * started plugin added to the platform ({@link StartedPlugin}). A plugin that fails is kept with its reason;
- * nothing it does stops the others. One operation at a time.
+ * nothing it does stops the others. One operation at a time, reads included: PF4J's own maps are not meant for
+ * concurrent use.
  */
 final class PluginHost {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
@@ -26,11 +28,16 @@ final class PluginHost {
     private final Map<String, StartedPlugin> started = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final PluginActivator activator;
+    private final Supplier<RouteHolds.Hold> holds;
 
-    /** {@code activator} must work on the same {@code manager}. */
-    PluginHost(HostPluginManager manager, PluginActivator activator) {
+    /**
+     * {@code activator} must work on the same {@code manager}; {@code holds} opens a hold on the routes of the
+     * plugins (they are all this bundle's) for the time of a reload.
+     */
+    PluginHost(HostPluginManager manager, PluginActivator activator, Supplier<RouteHolds.Hold> holds) {
         this.manager = manager;
         this.activator = activator;
+        this.holds = holds;
     }
 
     /** Loads and starts every plugin of the folder. */
@@ -50,6 +57,20 @@ final class PluginHost {
             throw new ApiException(422, "INVALID_PLUGIN", "Cannot load " + jar.getFileName() + ": " + e.getMessage());
         }
         start(id);
+        return id;
+    }
+
+    /**
+     * Installs as {@link #install} does, but keeps the plugin only once it is started with everything registered;
+     * otherwise unloads it and throws a 422 with the reason.
+     */
+    synchronized String installStarted(Path jar) {
+        String id = install(jar);
+        if (!started.containsKey(id)) {
+            String reason = failures.getOrDefault(id, "not started");
+            unload(id);
+            throw new ApiException(422, "PLUGIN_FAILED", "Plugin " + id + " could not start: " + reason);
+        }
         return id;
     }
 
@@ -88,12 +109,14 @@ final class PluginHost {
         return jar;
     }
 
-    synchronized void reload(String id) {
-        install(unload(id));
-    }
-
-    synchronized void delete(String id) throws java.io.IOException {
-        Files.deleteIfExists(unload(id));
+    /** Unloads and installs the plugin again from its jar, its routes held meanwhile; returns the jar. */
+    synchronized Path reload(String id) {
+        Path jar = require(id).getPluginPath();
+        try (RouteHolds.Hold hold = holds.get()) {
+            unload(id);
+            install(jar);
+        }
+        return jar;
     }
 
     synchronized void unloadAll() {
@@ -107,11 +130,11 @@ final class PluginHost {
                 .map(PluginWrapper::getPluginId).findFirst();
     }
 
-    boolean has(String id) {
+    synchronized boolean has(String id) {
         return manager.getPlugin(id) != null;
     }
 
-    PluginWrapper require(String id) {
+    synchronized PluginWrapper require(String id) {
         PluginWrapper plugin = manager.getPlugin(id);
         if (plugin == null) {
             throw ApiException.notFound("NOT_FOUND", "Plugin not found: " + id);
@@ -119,7 +142,7 @@ final class PluginHost {
         return plugin;
     }
 
-    List<PluginInfo> list() {
+    synchronized List<PluginInfo> list() {
         return manager.getPlugins().stream().map(p -> new PluginInfo(p.getPluginId(), p.getDescriptor().getVersion(),
                 failures.containsKey(p.getPluginId()) ? "FAILED" : p.getPluginState().toString(),
                 routesOf(p.getPluginId()),

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.http.api.DomainContribution;
+import dev.eliza.http.api.RouteHolds;
 import dev.eliza.messaging.api.ChannelPoster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
@@ -39,6 +40,10 @@ public final class PluginHostComponent {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ChannelPoster poster;
+
+    /** Optional like the HTTP server itself: without it there are no routes to hold. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RouteHolds holds;
 
     private PluginHost host;
     private ScheduledExecutorService watcher;
@@ -62,17 +67,25 @@ public final class PluginHostComponent {
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
         HostPluginManager manager = new HostPluginManager(dir, hostLoader);
         host = new PluginHost(manager, new PluginActivator(context, manager, agentRoutes, directory, services, store,
-                (id, reason) -> watcher.execute(() -> host.fail(id, reason))));
+                (id, reason) -> watcher.execute(() -> host.fail(id, reason))), () -> hold(context));
         host.startAll();
+        PluginsFolder folder = new PluginsFolder(dir, host);
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
-        watcher.scheduleWithFixedDelay(new PluginsFolderWatcher(dir, host), poll, poll, TimeUnit.MILLISECONDS);
+        watcher.scheduleWithFixedDelay(folder, poll, poll, TimeUnit.MILLISECONDS);
         // The management paths inside each plugin's namespace outrank the plugin's own routes: reserved names.
+        // Exact prefixes only: a catch-all /api/plugins would answer a plugin's paths with 404 while a reload
+        // holds them.
         api = context.registerService(DomainContribution.class, DomainContribution.of("plugins",
-                List.of("/api/plugins", "/api/plugins/*$", "/api/plugins/*/enable", "/api/plugins/*/disable",
-                        "/api/plugins/*/reload"), new PluginsResource(host, dir)), null);
+                List.of("/api/plugins$", "/api/plugins/*$", "/api/plugins/*/enable", "/api/plugins/*/disable",
+                        "/api/plugins/*/reload"), new PluginsResource(host, folder)), null);
         perAgent = context.registerService(DomainContribution.class, DomainContribution.of("agent-plugins",
                 List.of("/api/agents/*/plugins"),
                 new AgentPluginsResource(agentRoutes, directory), new PlatformUnavailableMapper()), null);
+    }
+
+    private RouteHolds.Hold hold(BundleContext context) {
+        RouteHolds current = holds;
+        return current == null ? () -> { } : current.hold(context.getBundle());
     }
 
     @Deactivate

@@ -29,11 +29,11 @@ import jakarta.ws.rs.core.Response;
 @SameOriginOnly
 public final class PluginsResource {
     private final PluginHost host;
-    private final Path dir;
+    private final PluginsFolder folder;
 
-    PluginsResource(PluginHost host, Path dir) {
+    PluginsResource(PluginHost host, PluginsFolder folder) {
         this.host = host;
-        this.dir = dir;
+        this.folder = folder;
     }
 
     @GET
@@ -41,20 +41,18 @@ public final class PluginsResource {
         return ApiSuccess.of(Map.of("plugins", host.list()));
     }
 
-    /** The body is a plugin jar; it is kept in {@code plugins/} as {@code <id>.jar}. */
+    /**
+     * The body is a plugin jar; it is kept in {@code plugins/} as {@code <id>.jar}. 201 once the plugin is started
+     * and its routes are served; 422 with the reason (and no jar kept) when it cannot start.
+     */
     @POST
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     public Response upload(InputStream body) throws IOException {
-        Path upload = Files.createTempFile(dir, ".upload-", ".tmp");
+        Path upload = folder.newUpload();
         try {
             Files.copy(body, upload, StandardCopyOption.REPLACE_EXISTING);
             String id = pluginId(upload);
-            Path target = dir.resolve(id + ".jar");
-            if (host.has(id) || Files.exists(target)) {
-                throw new ApiException(409, "PLUGIN_EXISTS", "Plugin " + id + " is already installed; reload it");
-            }
-            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
-            host.install(target);
+            folder.install(upload, id);
             return Response.status(201).entity(ApiSuccess.of(info(id))).build();
         } finally {
             Files.deleteIfExists(upload);
@@ -85,15 +83,15 @@ public final class PluginsResource {
 
     @POST
     @jakarta.ws.rs.Path("{id}/reload")
-    public ApiSuccess<PluginInfo> reload(@PathParam("id") String id) {
-        host.reload(id);
+    public ApiSuccess<PluginInfo> reload(@PathParam("id") String id) throws IOException {
+        folder.reload(id);
         return ApiSuccess.of(info(id));
     }
 
     @DELETE
     @jakarta.ws.rs.Path("{id}")
     public Response delete(@PathParam("id") String id) throws IOException {
-        host.delete(id);
+        folder.delete(id);
         return Response.noContent().build();
     }
 

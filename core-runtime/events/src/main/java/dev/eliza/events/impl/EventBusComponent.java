@@ -2,7 +2,8 @@ package dev.eliza.events.impl;
 
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,8 +22,9 @@ import dev.eliza.events.api.PlatformEvents;
 @Component(service = PlatformEvents.class)
 public final class EventBusComponent implements PlatformEvents {
     private static final int QUEUE_CAPACITY = 10_000;
+    private static final int MAX_THREADS = 64;
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, new ThreadFactory());
+    private final ExecutorService executor = deliveryThreads();
     private final EventBus bus = new EventBus(executor, QUEUE_CAPACITY);
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -38,6 +40,18 @@ public final class EventBusComponent implements PlatformEvents {
     @Override
     public void publish(PlatformEvent event) {
         bus.publish(event);
+    }
+
+    /**
+     * The threads listener queues drain on: up to {@link #MAX_THREADS}, idle ones ending after 30 s. A queue runs on
+     * at most one thread at a time, so a listener that blocks holds only its own thread and the others keep being
+     * delivered; only while that many listeners are blocked at once do deliveries wait for a thread.
+     */
+    static ExecutorService deliveryThreads() {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new ThreadFactory());
+        threads.allowCoreThreadTimeOut(true);
+        return threads;
     }
 
     @Deactivate

@@ -97,6 +97,36 @@ class EventBusTest {
         assertThat(seen).extracting(e -> ((AgentLifecycleEvent) e).agentName()).containsExactly("before");
     }
 
+    @Test
+    void listenersBlockedForeverDoNotStallTheOthers() throws Exception {
+        ExecutorService threads = EventBusComponent.deliveryThreads();
+        CountDownLatch never = new CountDownLatch(1);
+        try {
+            EventBus bus = new EventBus(threads, 100);
+            CountDownLatch blocked = new CountDownLatch(3);
+            for (int i = 0; i < 3; i++) {
+                bus.add(event -> {
+                    blocked.countDown();
+                    awaitQuietly(never);
+                }, "stuck-" + i);
+            }
+            List<PlatformEvent> seen = new ArrayList<>();
+            bus.add(event -> {
+                synchronized (seen) {
+                    seen.add(event);
+                }
+            }, "healthy");
+            bus.publish(started("first"));
+            assertThat(blocked.await(5, TimeUnit.SECONDS)).as("every stuck listener holds its delivery").isTrue();
+            bus.publish(started("second"));
+            awaitSize(seen, 2);
+            assertThat(seen).extracting(e -> ((AgentLifecycleEvent) e).agentName()).containsExactly("first", "second");
+        } finally {
+            never.countDown();
+            threads.shutdownNow();
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

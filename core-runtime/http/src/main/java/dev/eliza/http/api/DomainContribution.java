@@ -105,8 +105,10 @@ public interface DomainContribution {
     }
 
     /**
-     * Called when the HTTP server will not mount this contribution (a prefix is taken or invalid), with the reason.
+     * Called when the HTTP server will not mount this contribution (a prefix is taken or invalid, or its JAX-RS
+     * application cannot be built, for example because two resource methods are ambiguous), with the reason.
      * A contribution refused for a taken path waits and is mounted once the path is free; an invalid one never is.
+     * A build failure's reason starts with "its routes could not be built".
      * Called on the registering thread when the server is up, later otherwise. Nothing by default: the reason is
      * logged either way.
      */

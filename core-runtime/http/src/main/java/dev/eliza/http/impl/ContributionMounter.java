@@ -145,6 +145,7 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
             return Optional.of(mount);
         } catch (Exception e) {
             LOG.error("Could not mount domain '{}' of bundle {}", contribution.domain(), owner, e);
+            tell(contribution, owner, MountFailure.reason(e));
             return Optional.empty();
         }
     }
@@ -170,12 +171,16 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         }
         LOG.error("Refused domain '{}' of bundle {}: {}; it is mounted once the path is free", contribution.domain(),
                 owner, reason);
+        tell(contribution, owner, reason);
+        return Optional.empty();
+    }
+
+    private static void tell(DomainContribution contribution, String owner, String reason) {
         try {
             contribution.refused(reason);
         } catch (RuntimeException e) {
             LOG.warn("Domain '{}' of bundle {} failed to take its refusal", contribution.domain(), owner, e);
         }
-        return Optional.empty();
     }
 
     /** Absolute, no empty segment, no trailing slash; {@code *} only as a whole segment, {@code $} only last. */

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.http.api.HttpEndpoint;
+import dev.eliza.http.api.RouteHolds;
 
 /**
  * Owns the platform's single Jetty server: starts it, mounts every {@link DomainContribution} for as long as it is
@@ -41,6 +42,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     private Server server;
     private ServiceTracker<DomainContribution, ContributionMounter.Tracked> tracker;
     private ServiceRegistration<HttpEndpoint> endpoint;
+    private ServiceRegistration<RouteHolds> holds;
     private Mount admin;
 
     @Activate
@@ -57,6 +59,9 @@ public final class HttpServerComponent implements HttpEndpoint {
             server.stop();
             if (tracker != null) {
                 tracker.close();
+            }
+            if (holds != null) {
+                holds.unregister();
             }
             if (e instanceof BindException) {
                 LOG.error("Cannot listen on {}:{}: the port is already in use", settings.host(), settings.port());
@@ -77,6 +82,7 @@ public final class HttpServerComponent implements HttpEndpoint {
                 new RoutesResource(router));
         admin = mounter.mount(platformRoutes, context.getBundle().getSymbolicName())
                 .orElseThrow(() -> new IllegalStateException("The platform routes could not be mounted"));
+        holds = context.registerService(RouteHolds.class, new RouterRouteHolds(router), null);
         // Whatever is registered already is mounted before the first connection: mounted one by one while
         // listening, a request could reach a broader prefix (/api/plugins) before its narrower one (a plugin's).
         tracker = new ServiceTracker<>(context, DomainContribution.class, mounter);
@@ -90,6 +96,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     @Deactivate
     void deactivate() throws Exception {
         readiness.close();
+        holds.unregister();
         server.stop();
         tracker.close();
         router.unmount(admin);
