@@ -34,12 +34,16 @@ final class DeployWatcher implements Runnable {
     private final BundleInstaller installer;
     private final Path dir;
     private final Map<Path, Seen> pending = new HashMap<>();
-    private final Map<Path, Seen> applied = new HashMap<>();
+    /** Jars used in this run, failed ones included, so a broken jar is tried once until it changes. */
+    private final Map<Path, Seen> handled = new HashMap<>();
+    private final DeployMemory applied;
 
-    DeployWatcher(BundleContext context, BundleInstaller installer, Path dir) {
+    /** {@code memory}: the file, in the data folder, where what was applied is remembered across restarts. */
+    DeployWatcher(BundleContext context, BundleInstaller installer, Path dir, Path memory) {
         this.context = context;
         this.installer = installer;
         this.dir = dir;
+        this.applied = DeployMemory.load(memory, context);
     }
 
     @Override
@@ -62,12 +66,14 @@ final class DeployWatcher implements Runnable {
         for (Map.Entry<Path, Seen> entry : now.entrySet()) {
             Path jar = entry.getKey();
             Seen seen = entry.getValue();
-            if (seen.equals(applied.get(jar))) {
+            if (seen.equals(handled.get(jar)) || applied.isApplied(jar, seen.size(), seen.modified())) {
                 continue;
             }
             if (seen.equals(pending.get(jar)) && opensAsJar(jar)) {
-                changed |= apply(jar);
-                applied.put(jar, seen);
+                Optional<Bundle> bundle = apply(jar);
+                changed |= bundle.isPresent();
+                bundle.ifPresent(b -> applied.remember(jar, seen.size(), seen.modified(), b));
+                handled.put(jar, seen);
                 pending.remove(jar);
             } else {
                 pending.put(jar, seen);
@@ -75,13 +81,15 @@ final class DeployWatcher implements Runnable {
         }
         changed |= uninstallDeleted(now);
         pending.keySet().retainAll(now.keySet());
-        applied.keySet().retainAll(now.keySet());
+        handled.keySet().retainAll(now.keySet());
+        applied.retain(now.keySet());
         if (changed) {
             refreshRemovalPending();
         }
     }
 
-    private boolean apply(Path jar) {
+    /** The bundle the jar was applied to; empty when it could not be used (it is tried again once it changes). */
+    private Optional<Bundle> apply(Path jar) {
         String location = jar.toUri().toString();
         try {
             Optional<Bundle> target = Optional.ofNullable(context.getBundle(location))
@@ -91,15 +99,15 @@ final class DeployWatcher implements Runnable {
                     target.get().update(in);
                 }
                 LOG.info("Deploy: updated {} from {}", target.get().getSymbolicName(), jar.getFileName());
-            } else {
-                Bundle bundle = installer.install(location, jar);
-                bundle.start();
-                LOG.info("Deploy: installed and started {} {}", bundle.getSymbolicName(), bundle.getVersion());
+                return target;
             }
-            return true;
+            Bundle bundle = installer.install(location, jar);
+            bundle.start();
+            LOG.info("Deploy: installed and started {} {}", bundle.getSymbolicName(), bundle.getVersion());
+            return Optional.of(bundle);
         } catch (IOException | BundleException | RuntimeException e) {
             LOG.error("Deploy: could not use {}: {}", jar.getFileName(), e.getMessage());
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -50,7 +50,9 @@ final class FelixPlatform {
         StartupReport report = awaitReady(context, timeout);
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deploy-watcher"));
         long poll = Long.parseLong(config.get("DEPLOY_POLL_MS").orElse("1000"));
-        watcher.scheduleWithFixedDelay(new DeployWatcher(context, installer, config.deployDir()), 0, poll,
+        DeployWatcher deploy = new DeployWatcher(context, installer, config.deployDir(),
+                config.dataDir().resolve("deploy-applied.properties"));
+        watcher.scheduleWithFixedDelay(deploy, 0, poll,
                 TimeUnit.MILLISECONDS);
         return report;
     }

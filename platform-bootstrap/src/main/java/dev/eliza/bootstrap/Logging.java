@@ -35,6 +35,8 @@ final class Logging {
         context.getLogger("org.glassfish").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.apache.aries.spifly").setLevel(Level.WARN);
+        // Flyway narrates every run and logs the JDBC URL; the persistence bundle reports what was applied.
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
         // Jersey warns about every resource registered as an instance; the registration is intended.
         context.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.ERROR);
         context.getLogger("org.glassfish.jersey.message.internal.MessagingBinders").setLevel(Level.ERROR);

@@ -12,22 +12,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the platform: reads the configuration, sets up logging, checks the port, embeds Felix with every bundle
- * of {@code bundles/}, watches {@code deploy/}, and stops gracefully on SIGTERM. Exit code 2: port taken; 1: the
- * platform failed to start.
+ * Starts the platform: reads the configuration, takes the data folder's lock, sets up logging, checks the port,
+ * embeds Felix with every bundle of {@code bundles/}, watches {@code deploy/}, and stops gracefully on SIGTERM.
+ * Exit codes: 1 the platform failed to start, 2 port taken, 3 data folder in use by another process, 64 unknown
+ * option. {@code --help} and {@code --version} print and exit.
  */
 public final class Main {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    static final int EXIT_DATA_DIR_IN_USE = 3;
+    static final int EXIT_USAGE = 64;
+    /** Held for the life of the process: the lock goes with the channel, and so with this reference. */
+    private static DataDirLock dataDirLock;
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
         long started = System.currentTimeMillis();
+        if (args.length > 0) {
+            System.exit(CommandLine.answer(args, System.out, System.err));
+        }
         Path home = Path.of(System.getProperty("eliza.home", ".")).toAbsolutePath().normalize();
         PlatformConfig config = PlatformConfig.load(home, System.getenv(), System.getProperties());
         Files.createDirectories(config.logsDir());
         Files.createDirectories(config.dataDir());
+        try {
+            dataDirLock = DataDirLock.acquire(config.dataDir());
+        } catch (DataDirLock.InUseException e) {
+            // Before logging is set up: the log files belong to the process that holds the folder.
+            System.err.println(e.getMessage());
+            System.exit(EXIT_DATA_DIR_IN_USE);
+        }
         RingLogBuffer logs = new RingLogBuffer(1000);
         Logging.configure(config.get("LOG_LEVEL").orElse("info"), config.logsDir(), logs);
         Logger log = LoggerFactory.getLogger(Main.class);

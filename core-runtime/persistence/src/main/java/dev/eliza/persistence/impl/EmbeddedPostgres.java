@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -50,17 +51,31 @@ final class EmbeddedPostgres {
             initialise();
         }
         port = freePort();
-        runner.run(log, 120, pgCtl(), "start", "-w", "-t", "90", "-D", cluster.toString(), "-l", log.toString(),
-                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories= -c fsync=on"
-                        + " -c synchronous_commit=on -c max_connections=100");
+        try {
+            runner.run(log, 120, pgCtl(), "start", "-w", "-t", "90", "-D", cluster.toString(), "-l", log.toString(),
+                    "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories= -c fsync=on"
+                            + " -c synchronous_commit=on -c max_connections=100");
+        } catch (PersistenceException e) {
+            // pg_ctl may give up waiting while the server still comes up: it must not outlive this failure.
+            stopQuietly();
+            throw e;
+        }
         LOG.info("Embedded PostgreSQL {} started on 127.0.0.1:{} with data in {}", version, port, cluster);
-        return new PostgresUrl("127.0.0.1", port, "postgres", Optional.of(USER), Optional.of(password), "");
+        return new PostgresUrl("127.0.0.1", port, "postgres", Optional.of(USER), Optional.of(password), Map.of());
     }
 
     void stop() {
         if (Files.exists(cluster.resolve("postmaster.pid"))) {
             runner.run(log, 60, pgCtl(), "stop", "-w", "-t", "30", "-m", "fast", "-D", cluster.toString());
             LOG.info("Embedded PostgreSQL stopped");
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (PersistenceException e) {
+            LOG.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
         }
     }
 
@@ -87,8 +102,11 @@ final class EmbeddedPostgres {
         Path pwfile = dataDir.resolve("postgres.pwfile");
         try {
             Files.writeString(pwfile, password() + "\n", StandardCharsets.UTF_8);
+            // initdb syncs file by file; one sync of the file system at the end is as durable and much faster.
             runner.run(log, 180, binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", USER,
-                    "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C");
+                    "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync",
+                    "--no-instructions");
+            runner.run(log, 60, "sync", "-f", cluster.resolve("PG_VERSION").toString());
         } catch (IOException e) {
             throw new PersistenceException("Cannot initialise PostgreSQL in " + cluster, e);
         } finally {

@@ -5,12 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +24,16 @@ import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.api.PersistenceException;
 
 /**
- * Applies a domain's pending migrations in one transaction, holding a transaction-scoped advisory lock so that
- * nodes sharing the database never apply the same migration twice, and records each in {@code schema_history}.
+ * Applies a domain's pending migrations with Flyway, one history table per domain ({@code flyway_history_<domain>})
+ * whose checksums make an edited, already applied migration fail the start instead of being skipped. All pending
+ * migrations of a call run in one transaction. A session advisory lock serialises callers across nodes, which also
+ * covers carrying over a domain recorded only in the history table of earlier releases ({@code schema_history}): its
+ * highest version there becomes the Flyway baseline.
  */
 final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
     private static final long LOCK_KEY = 0x454c495a414d4947L;
+    static final String LEGACY_TABLE = "schema_history";
 
     private final DataSource dataSource;
 
@@ -31,59 +41,94 @@ final class Migrator {
         this.dataSource = dataSource;
     }
 
+    static String historyTable(String domain) {
+        return "flyway_history_" + domain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+
     void migrate(String domain, List<Migration> migrations) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Flyway finds its database support through ServiceLoader on the context loader: it must be this bundle's.
+        thread.setContextClassLoader(Migrator.class.getClassLoader());
+        try (Connection lock = dataSource.getConnection()) {
+            execute(lock, "SELECT pg_advisory_lock(" + LOCK_KEY + ")");
             try {
-                applyPending(connection, domain, migrations);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+                migrateLocked(lock, domain, migrations);
+            } finally {
+                execute(lock, "SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
             }
+        } catch (FlywayValidateException e) {
+            throw new PersistenceException("Migrations of domain " + domain + " do not match what this database has"
+                    + " applied (an applied migration was edited, renamed or removed?). Restore the original file and"
+                    + " put the change in a new migration. Flyway says: " + e.getMessage(), e);
+        } catch (FlywayException e) {
+            throw new PersistenceException("Migrating domain " + domain + " failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new PersistenceException("Migrating domain " + domain + " failed: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
-    private void applyPending(Connection connection, String domain, List<Migration> migrations)
+    private void migrateLocked(Connection connection, String domain, List<Migration> migrations)
             throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_history (domain text NOT NULL, version int NOT NULL,"
-                    + " description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),"
-                    + " PRIMARY KEY (domain, version))");
-        }
-        Set<Integer> applied = appliedVersions(connection, domain);
-        for (Migration migration : migrations) {
-            if (applied.contains(migration.version())) {
-                continue;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(migration.sql());
-            }
-            try (PreparedStatement record = connection.prepareStatement(
-                    "INSERT INTO schema_history (domain, version, description) VALUES (?, ?, ?)")) {
-                record.setString(1, domain);
-                record.setInt(2, migration.version());
-                record.setString(3, migration.description());
-                record.executeUpdate();
-            }
-            LOG.info("Applied migration {} V{} ({})", domain, migration.version(), migration.description());
+        String table = historyTable(domain);
+        Optional<Integer> legacy = exists(connection, table) ? Optional.empty() : legacyVersion(connection, domain);
+        // Domains share one schema, so a domain's first run always meets a non-empty one: it starts from a
+        // baseline, below every migration of its own unless earlier releases recorded some.
+        MigrateResult result = configure(table, migrations)
+                .baselineOnMigrate(true)
+                .baselineVersion(String.valueOf(legacy.orElse(0)))
+                .baselineDescription(legacy.isPresent() ? "carried over from " + LEGACY_TABLE : "baseline")
+                .load().migrate();
+        legacy.ifPresent(version -> LOG.info("Migrations of {} up to V{} carried over from {} into {}", domain,
+                version, LEGACY_TABLE, table));
+        for (MigrateOutput applied : result.migrations) {
+            LOG.info("Applied migration {} V{} ({})", domain, applied.version, applied.description);
         }
     }
 
-    private static Set<Integer> appliedVersions(Connection connection, String domain) throws SQLException {
-        Set<Integer> versions = new HashSet<>();
+    private FluentConfiguration configure(String table, List<Migration> migrations) {
+        return Flyway.configure(Migrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .table(table)
+                .resourceProvider(new MigrationResources(migrations))
+                .javaMigrationClassProvider(List::of)
+                .group(true)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .loggers("slf4j");
+    }
+
+    private static Optional<Integer> legacyVersion(Connection connection, String domain) throws SQLException {
+        if (!exists(connection, LEGACY_TABLE)) {
+            return Optional.empty();
+        }
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT version FROM schema_history WHERE domain = ?")) {
+                "SELECT max(version) FROM " + LEGACY_TABLE + " WHERE domain = ?")) {
             query.setString(1, domain);
             try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    versions.add(rows.getInt(1));
-                }
+                rows.next();
+                int version = rows.getInt(1);
+                return rows.wasNull() ? Optional.empty() : Optional.of(version);
             }
         }
-        return versions;
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) IS NOT NULL")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

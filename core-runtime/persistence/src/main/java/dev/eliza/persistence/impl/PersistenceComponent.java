@@ -41,41 +41,49 @@ public final class PersistenceComponent implements Database {
 
     @Activate
     void activate(BundleContext context) {
-        Optional<String> external = Optional.ofNullable(context.getProperty("POSTGRES_URL")).filter(u -> !u.isBlank());
-        PostgresUrl url;
-        if (external.isPresent()) {
-            url = PostgresUrl.parse(external.get());
-        } else {
-            Path dataDir = Path.of(Optional.ofNullable(context.getProperty("DATA_DIR")).orElse("data"));
-            EmbeddedPostgres server = new EmbeddedPostgres(dataDir.toAbsolutePath(), new ProcessRunner());
-            embedded = Optional.of(server);
-            url = server.start(context.getBundle().getHeaders().get("Eliza-Postgres-Version"));
+        try {
+            PostgresUrl url = database(context);
+            pool = pool(url);
+            migrator = new Migrator(pool);
+            LOG.info("Database: {} PostgreSQL at {}", mode(), url.redacted());
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put("mode", mode());
+            registration = context.registerService(Database.class, this, properties);
+        } catch (RuntimeException e) {
+            // SCR calls no deactivate after a failed activate: what was started must go now.
+            release();
+            throw e;
         }
-        pool = pool(url);
-        migrator = new Migrator(pool);
-        LOG.info("Database: {} PostgreSQL at {}", mode(), url.jdbcUrl());
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("mode", mode());
-        registration = context.registerService(Database.class, this, properties);
     }
 
     @Deactivate
     void deactivate() {
         registration.unregister();
-        pool.close();
+        release();
+    }
+
+    private PostgresUrl database(BundleContext context) {
+        Optional<String> external = Optional.ofNullable(context.getProperty("POSTGRES_URL")).filter(u -> !u.isBlank());
+        if (external.isPresent()) {
+            return PostgresUrl.parse(external.get());
+        }
+        Path dataDir = Path.of(Optional.ofNullable(context.getProperty("DATA_DIR")).orElse("data"));
+        EmbeddedPostgres server = new EmbeddedPostgres(dataDir.toAbsolutePath(), new ProcessRunner());
+        embedded = Optional.of(server);
+        return server.start(context.getBundle().getHeaders().get("Eliza-Postgres-Version"));
+    }
+
+    private void release() {
+        if (pool != null) {
+            pool.close();
+        }
         embedded.ifPresent(EmbeddedPostgres::stop);
     }
 
     private static HikariDataSource pool(PostgresUrl url) {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {url.host()});
-        source.setPortNumbers(new int[] {url.port()});
-        source.setDatabaseName(url.database());
-        url.user().ifPresent(source::setUser);
-        url.password().ifPresent(source::setPassword);
         source.setApplicationName("eliza-osgi");
-        // A server-side limit: pgjdbc's client-side query timeout arms a shared timer on every statement.
-        source.setOptions("-c statement_timeout=30000");
+        url.applyTo(source);
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setPoolName("eliza");

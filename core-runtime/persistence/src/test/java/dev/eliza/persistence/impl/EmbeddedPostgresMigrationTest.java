@@ -31,11 +31,7 @@ class EmbeddedPostgresMigrationTest {
         postgres = new EmbeddedPostgres(data, new ProcessRunner());
         PostgresUrl url = postgres.start("test-binaries");
         dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {url.host()});
-        dataSource.setPortNumbers(new int[] {url.port()});
-        dataSource.setDatabaseName(url.database());
-        dataSource.setUser(url.user().orElseThrow());
-        dataSource.setPassword(url.password().orElseThrow());
+        url.applyTo(dataSource);
     }
 
     @AfterAll
@@ -53,7 +49,7 @@ class EmbeddedPostgresMigrationTest {
         CompletableFuture.allOf(a, b).join();
         migrator.migrate("demo", migrations);
         assertThat(count("SELECT count(*) FROM t")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM schema_history WHERE domain = 'demo'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM flyway_history_demo WHERE success")).isEqualTo(2);
     }
 
     @Test
@@ -63,7 +59,44 @@ class EmbeddedPostgresMigrationTest {
         assertThatThrownBy(() -> new Migrator(dataSource).migrate("broken", migrations))
                 .isInstanceOf(PersistenceException.class).hasMessageContaining("nowhere");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'u'")).isZero();
-        assertThat(count("SELECT count(*) FROM schema_history WHERE domain = 'broken'")).isZero();
+        assertThat(count("SELECT count(*) FROM flyway_history_broken WHERE type = 'SQL'")).isZero();
+    }
+
+    @Test
+    void anEditedAppliedMigrationIsRefused() {
+        Migrator migrator = new Migrator(dataSource);
+        migrator.migrate("edited", List.of(new Migration(1, "create e", "CREATE TABLE e (id int)")));
+        assertThatThrownBy(() -> migrator.migrate("edited",
+                List.of(new Migration(1, "create e", "CREATE TABLE e (id bigint)"))))
+                .isInstanceOf(PersistenceException.class).hasMessageContaining("edited")
+                .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void aNewMigrationIsAppliedOnTopOfTheOnesApplied() throws Exception {
+        Migrator migrator = new Migrator(dataSource);
+        Migration first = new Migration(1, "create g", "CREATE TABLE g (id int)");
+        migrator.migrate("growing", List.of(first));
+        migrator.migrate("growing", List.of(first, new Migration(2, "add g name", "ALTER TABLE g ADD name text")));
+        assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'g'")).isEqualTo(2);
+    }
+
+    @Test
+    void aDomainRecordedInTheOldHistoryTableIsCarriedOver() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_history (domain text NOT NULL, version int NOT NULL,"
+                    + " description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),"
+                    + " PRIMARY KEY (domain, version))");
+            s.execute("CREATE TABLE old_items (id int)");
+            s.execute("INSERT INTO schema_history (domain, version, description) VALUES ('old', 1, 'create items')");
+        }
+        List<Migration> migrations = List.of(new Migration(1, "create items", "CREATE TABLE old_items (id int)"),
+                new Migration(2, "add name", "ALTER TABLE old_items ADD name text"));
+        new Migrator(dataSource).migrate("old", migrations);
+        new Migrator(dataSource).migrate("old", migrations);
+        assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'old_items'"))
+                .isEqualTo(2);
+        assertThat(count("SELECT max(version::int) FROM flyway_history_old WHERE success")).isEqualTo(2);
     }
 
     @Test

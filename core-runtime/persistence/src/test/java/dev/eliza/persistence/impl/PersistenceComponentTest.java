@@ -1,0 +1,65 @@
+package dev.eliza.persistence.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** The component's own lifecycle around a real embedded PostgreSQL. */
+class PersistenceComponentTest {
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void killLeftovers() {
+        EmbeddedPostgres.PostmasterPid.read(data.resolve("postgres")).flatMap(ProcessHandle::of)
+                .ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void aFailedActivationStopsThePostgresItStarted() {
+        BundleContext context = context(Map.of("DATA_DIR", data.toString()), true);
+        assertThatThrownBy(() -> new PersistenceComponent().activate(context))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(data.resolve("postgres/PG_VERSION")).exists();
+        assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidExternalUrlFailsTheActivationWithItsReason() {
+        BundleContext context = context(Map.of("POSTGRES_URL", "postgresql://h/db?sslmod=require"), false);
+        assertThatThrownBy(() -> new PersistenceComponent().activate(context))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sslmod'");
+        assertThat(Files.exists(data.resolve("postgres"))).isFalse();
+    }
+
+    /** A bundle context with {@code properties} whose service registry refuses registrations when asked to. */
+    private static BundleContext context(Map<String, String> properties, boolean refuseRegistration) {
+        Hashtable<String, String> headers = new Hashtable<>(Map.of("Eliza-Postgres-Version", "test-binaries"));
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> method.getName().equals("getHeaders") ? headers : null);
+        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> Optional.ofNullable(properties.get((String) args[0])).orElse(null);
+                    case "getBundle" -> bundle;
+                    case "registerService" -> {
+                        if (refuseRegistration) {
+                            throw new IllegalStateException("the bundle is stopping");
+                        }
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
