@@ -2,6 +2,12 @@ package dev.eliza.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,5 +99,58 @@ class AgentsIT {
         Http.Reply badPatch = http.json("PATCH", "/api/agents/" + id, "{\"name\":42}");
         assertThat(badPatch.status()).isEqualTo(400);
         assertThat(http.get("/api/agents/" + id).json().path("data").path("name").asText()).isEqualTo("Keep");
+    }
+
+    @Test
+    void theListFollowsEveryWriteAtOnce() throws Exception {
+        String id = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\"Listed\"}}").json()
+                .path("data").path("id").asText();
+        assertThat(namesListed()).contains("Listed");
+        assertThat(http.json("PATCH", "/api/agents/" + id, "{\"name\":\"Renamed\"}").status()).isEqualTo(200);
+        assertThat(namesListed()).contains("Renamed").doesNotContain("Listed");
+        assertThat(http.delete("/api/agents/" + id).status()).isEqualTo(204);
+        assertThat(namesListed()).doesNotContain("Renamed");
+    }
+
+    @Test
+    void concurrentChangesOfOneAgentAreAllKept() throws Exception {
+        String id = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\"Contended\"}}").json()
+                .path("data").path("id").asText();
+        int writers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 3; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < writers; i++) {
+                    String key = "k" + round + "_" + i;
+                    statuses.add(pool.submit(() -> {
+                        start.await();
+                        return http.json("PATCH", "/api/agents/" + id,
+                                "{\"settings\":{\"" + key + "\":\"set\"}}").status();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> status : statuses) {
+                    assertThat(status.get()).isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode settings = http.get("/api/agents/" + id).json().path("data").path("settings");
+        List<String> lost = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < writers; i++) {
+                if (!settings.has("k" + round + "_" + i)) {
+                    lost.add("k" + round + "_" + i);
+                }
+            }
+        }
+        assertThat(lost).as("settings lost to a concurrent PATCH").isEmpty();
+    }
+
+    private static List<String> namesListed() throws Exception {
+        return http.get("/api/agents").json().path("data").path("agents").findValuesAsText("name");
     }
 }

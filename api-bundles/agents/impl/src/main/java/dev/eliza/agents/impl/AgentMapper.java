@@ -20,6 +20,10 @@ interface AgentMapper {
     @Select("SELECT " + COLUMNS + " FROM agents WHERE id = #{id}")
     AgentRow findById(@Param("id") UUID id);
 
+    /** The row, locked until the transaction ends, so that a read-merge-write cannot lose a concurrent change. */
+    @Select("SELECT " + COLUMNS + " FROM agents WHERE id = #{id} FOR UPDATE")
+    AgentRow lockById(@Param("id") UUID id);
+
     @Select("SELECT count(*) FROM agents")
     long count();
 

@@ -2,6 +2,7 @@ package dev.eliza.agents.impl;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,21 @@ import dev.eliza.agents.api.InvalidCharacterException;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
-/** The {@link AgentDirectory} over the {@code agents} table. */
+/**
+ * The {@link AgentDirectory} over the {@code agents} table. The list is read-mostly, so it is kept in memory: this
+ * node's writes refresh it at once, other nodes' writes within {@link #LIST_TTL}. A change locks its row, so
+ * concurrent changes of one agent apply one after the other and none is lost.
+ */
 @Component(service = AgentDirectory.class)
 public final class AgentStore implements AgentDirectory {
+    /** How stale the list may be after a write by another node sharing the database. */
+    static final Duration LIST_TTL = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqlSessionFactory sessions;
     private final CharacterSecrets secrets;
     private final Clock clock;
+    private final SnapshotCache<List<Agent>> all;
 
     @Activate
     public AgentStore(@Reference Database database, BundleContext context) {
@@ -49,11 +57,15 @@ public final class AgentStore implements AgentDirectory {
         this.sessions = database.sessionFactory(loader, AgentMapper.class);
         this.secrets = new CharacterSecrets(new SecretCipher(key));
         this.clock = clock;
+        this.all = new SnapshotCache<>(
+                () -> read(mapper -> mapper.findAll().stream().map(AgentStore::toAgent).toList()), LIST_TTL,
+                System::nanoTime);
     }
 
+    /** The same list instance until the agents change, so callers may keep what they derive from it. */
     @Override
     public List<Agent> list() {
-        return read(mapper -> mapper.findAll().stream().map(AgentStore::toAgent).toList());
+        return all.get();
     }
 
     @Override
@@ -77,6 +89,8 @@ public final class AgentStore implements AgentDirectory {
             AgentMapper mapper = session.getMapper(AgentMapper.class);
             mapper.upsert(id, stored.get("name").asText(), write(stored), clock.instant());
             return toAgent(mapper.findById(id));
+        } finally {
+            all.invalidate();
         }
     }
 
@@ -84,7 +98,7 @@ public final class AgentStore implements AgentDirectory {
     public Optional<Agent> update(UUID id, ObjectNode changes) {
         try (SqlSession session = sessions.openSession(false)) {
             AgentMapper mapper = session.getMapper(AgentMapper.class);
-            AgentRow row = mapper.findById(id);
+            AgentRow row = mapper.lockById(id);
             if (row == null) {
                 return Optional.empty();
             }
@@ -99,12 +113,18 @@ public final class AgentStore implements AgentDirectory {
             mapper.update(id, character.get("name").asText(), enabled, write(character), now);
             session.commit();
             return Optional.of(toAgent(mapper.findById(id)));
+        } finally {
+            all.invalidate();
         }
     }
 
     @Override
     public boolean delete(UUID id) {
-        return read(mapper -> mapper.delete(id) > 0);
+        try {
+            return read(mapper -> mapper.delete(id) > 0);
+        } finally {
+            all.invalidate();
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.eliza.agents.impl;
 
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +29,7 @@ public final class AgentsResource {
 
     private final AgentDirectory agents;
     private final CharacterSources sources;
+    private final AgentListBody listBody = new AgentListBody();
 
     AgentsResource(AgentDirectory agents, CharacterSources sources) {
         this.agents = agents;
@@ -37,9 +37,8 @@ public final class AgentsResource {
     }
 
     @GET
-    public ApiSuccess<Map<String, Object>> list() {
-        return ApiSuccess.of(Map.of("agents",
-                agents.list().stream().map(agent -> AgentViews.summary(agent, STOPPED)).toList()));
+    public Response list() {
+        return Response.ok(listBody.of(agents.list()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
