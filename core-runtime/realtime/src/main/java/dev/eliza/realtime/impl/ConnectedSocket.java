@@ -4,25 +4,21 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.parser.Packet;
-
 import dev.eliza.realtime.api.RealtimeSocket;
 
 /** A Socket.IO client that passed the handshake, on top of its Engine.IO connection. */
 final class ConnectedSocket implements RealtimeSocket {
     private final String id;
     private final UUID entityId;
-    private final EngineIoSocket connection;
+    private final Outbox outbox;
     private final SocketRegistry registry;
     private final EventFrames frames;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
 
-    ConnectedSocket(String id, UUID entityId, EngineIoSocket connection, SocketRegistry registry,
-                    EventFrames frames) {
+    ConnectedSocket(String id, UUID entityId, Outbox outbox, SocketRegistry registry, EventFrames frames) {
         this.id = id;
         this.entityId = entityId;
-        this.connection = connection;
+        this.outbox = outbox;
         this.registry = registry;
         this.frames = frames;
     }
@@ -61,8 +57,8 @@ final class ConnectedSocket implements RealtimeSocket {
         return rooms;
     }
 
-    /** Sends an already encoded Socket.IO packet. */
+    /** Sends an already encoded Socket.IO packet; past the connection's send bound it is dropped. */
     void send(String packet) {
-        connection.send(new Packet<>(Packet.MESSAGE, packet));
+        outbox.send(packet);
     }
 }

@@ -30,14 +30,16 @@ final class EventFrames {
         return SocketIoPacket.encode(SocketIoPacket.ACK, id, write(array));
     }
 
-    /** {@code 40{"sid":...}} or {@code 44{"message":...}}. */
+    /** {@code 40{"sid":...}}. */
     String connect(String sid) {
         return SocketIoPacket.encode(SocketIoPacket.CONNECT, -1, write(mapper.createObjectNode().put("sid", sid)));
     }
 
-    String connectError(String message) {
-        return SocketIoPacket.encode(SocketIoPacket.CONNECT_ERROR, -1,
+    /** {@code 44{"message":...}}, or {@code 44/nsp,{"message":...}} for another namespace. */
+    String connectError(String namespace, String message) {
+        String packet = SocketIoPacket.encode(SocketIoPacket.CONNECT_ERROR, -1,
                 write(mapper.createObjectNode().put("message", message)));
+        return "/".equals(namespace) ? packet : packet.charAt(0) + namespace + "," + packet.substring(1);
     }
 
     private String write(Object value) {

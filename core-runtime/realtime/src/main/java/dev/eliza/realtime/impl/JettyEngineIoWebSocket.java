@@ -1,48 +1,65 @@
 package dev.eliza.realtime.impl;
 
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoWebSocket;
 
 /**
  * Adapts a Jetty 12 WebSocket session to Engine.IO's transport contract (the library ships an adapter for
- * Jetty 9 only): frames in become {@code message} events, Engine.IO's writes become frames out. Public because
- * Jetty invokes listener methods through method handles.
+ * Jetty 9 only): frames in become {@code message} events, Engine.IO's writes become frames out. A frame that is
+ * not an Engine.IO packet closes the connection (1002), as the reference server closes on a parse error; incoming
+ * messages are limited to the configured payload size (1009 past it). Frames queued in Jetty for a client that
+ * does not read are bounded: past the bound the connection is dropped without a close handshake, since the
+ * client would not read that either, which frees the queue at once. Public because Jetty invokes listener methods
+ * through method handles.
  */
 public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyEngineIoWebSocket.class);
+
     private final EngineIoServer engine;
     private final Map<String, String> query;
     private final Map<String, List<String>> headers;
+    private final int maxPayloadBytes;
+    private final SendBudget queued;
     private volatile Session session;
 
-    JettyEngineIoWebSocket(EngineIoServer engine, ServerUpgradeRequest request) {
+    JettyEngineIoWebSocket(EngineIoServer engine, Map<String, String> query, Map<String, List<String>> headers,
+                           RealtimeSettings settings) {
         this.engine = engine;
-        this.query = parseQuery(request.getHttpURI().getQuery());
-        Map<String, List<String>> copy = new HashMap<>();
-        request.getHeaders().forEach(field -> copy.computeIfAbsent(field.getName(), k -> new java.util.ArrayList<>())
-                .add(field.getValue()));
-        this.headers = copy;
+        this.query = query;
+        this.headers = headers;
+        this.maxPayloadBytes = settings.maxPayloadBytes();
+        this.queued = new SendBudget(settings.maxBufferedBytes(), () -> {
+            LOG.info("Dropping WebSocket {}: more than {} bytes queued, the client is not reading",
+                    session.getRemoteSocketAddress(), settings.maxBufferedBytes());
+            session.disconnect();
+        });
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        session.setMaxTextMessageSize(maxPayloadBytes);
+        session.setMaxBinaryMessageSize(maxPayloadBytes);
         engine.handleWebSocket(this);
     }
 
     @Override
     public void onWebSocketText(String message) {
-        emit("message", message);
+        if (EngineIoPayload.isValidPacket(message)) {
+            emit("message", message);
+        } else {
+            session.close(StatusCode.PROTOCOL, "Not an Engine.IO packet", Callback.NOOP);
+        }
     }
 
     @Override
@@ -75,7 +92,9 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
 
     @Override
     public void write(String message) {
-        session.sendText(message, Callback.NOOP);
+        if (queued.take(message)) {
+            session.sendText(message, Callback.from(() -> queued.release(message), failure -> queued.release(message)));
+        }
     }
 
     @Override
@@ -91,18 +110,7 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
         }
     }
 
-    private static Map<String, String> parseQuery(String query) {
-        Map<String, String> values = new HashMap<>();
-        if (query == null) {
-            return values;
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            values.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return values;
+    long queuedChars() {
+        return queued.queued();
     }
 }

@@ -30,9 +30,6 @@ import jakarta.servlet.Servlet;
  */
 @Component(immediate = true, service = {})
 public final class RealtimeComponent {
-    static final long PING_INTERVAL_MS = 25_000;
-    static final long PING_TIMEOUT_MS = 20_000;
-
     private EngineIoServer engine;
     private ServiceTracker<RealtimeEventHandler, RealtimeEventHandler> handlers;
     private ServiceRegistration<DomainContribution> contribution;
@@ -40,9 +37,10 @@ public final class RealtimeComponent {
 
     @Activate
     void activate(BundleContext context) {
+        RealtimeSettings settings = RealtimeSettings.from(context::getProperty);
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
-        options.setPingInterval(millis(context, "SOCKETIO_PING_INTERVAL_MS", PING_INTERVAL_MS));
-        options.setPingTimeout(millis(context, "SOCKETIO_PING_TIMEOUT_MS", PING_TIMEOUT_MS));
+        options.setPingInterval(settings.pingIntervalMs());
+        options.setPingTimeout(settings.pingTimeoutMs());
         options.setCorsHandlingDisabled(true);
         engine = new EngineIoServer(options);
         ObjectMapper mapper = new ObjectMapper();
@@ -50,17 +48,19 @@ public final class RealtimeComponent {
         SocketRegistry registry = new SocketRegistry(frames);
         EventDispatcher dispatcher = new EventDispatcher(context);
         SocketIoConnection.Realtime realtime = new SocketIoConnection.Realtime(HandshakeAuth.from(context::getProperty),
-                registry, dispatcher, frames, mapper, Clock.systemUTC());
-        engine.on("connection", args -> new SocketIoConnection((EngineIoSocket) args[0], realtime));
+                registry, dispatcher, frames, mapper, Clock.systemUTC(), settings.maxBufferedBytes());
+        EngineSessions sessions = new EngineSessions();
+        engine.on("connection", args -> {
+            EngineIoSocket socket = (EngineIoSocket) args[0];
+            sessions.track(socket);
+            new SocketIoConnection(socket, realtime);
+        });
         handlers = new ServiceTracker<>(context, RealtimeEventHandler.class, dispatcher);
         handlers.open();
         broadcaster = context.registerService(RealtimeBroadcaster.class, registry, null);
-        contribution = context.registerService(DomainContribution.class, new SocketIoContribution(engine), null);
-    }
-
-    private static long millis(BundleContext context, String key, long fallback) {
-        String value = context.getProperty(key);
-        return value == null || value.isBlank() ? fallback : Long.parseLong(value.trim());
+        contribution = context.registerService(DomainContribution.class,
+                new SocketIoContribution(new EngineIoServlet(engine, sessions, settings.maxPayloadBytes()),
+                        new EngineIoUpgrades(engine, sessions, settings)), null);
     }
 
     @Deactivate
@@ -72,7 +72,8 @@ public final class RealtimeComponent {
     }
 
     /** {@code /socket.io/}: polling through a servlet, WebSocket through an upgrade mapping. */
-    private record SocketIoContribution(EngineIoServer engine) implements DomainContribution {
+    private record SocketIoContribution(EngineIoServlet polling, EngineIoUpgrades upgrades)
+            implements DomainContribution {
         @Override
         public String domain() {
             return "realtime";
@@ -96,12 +97,12 @@ public final class RealtimeComponent {
 
         @Override
         public Map<String, Servlet> servlets() {
-            return Map.of("/socket.io/*", new EngineIoServlet(engine));
+            return Map.of("/socket.io/*", polling);
         }
 
         @Override
         public Map<String, WebSocketCreator> webSockets() {
-            return Map.of("/socket.io/", (request, response, callback) -> new JettyEngineIoWebSocket(engine, request));
+            return Map.of("/socket.io/", upgrades);
         }
     }
 }

@@ -20,11 +20,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import dev.eliza.realtime.api.Acknowledgement;
 import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.parser.Packet;
 
 /**
  * The Socket.IO v5 session on one Engine.IO connection: the authenticated CONNECT (answered with CONNECT or
  * CONNECT_ERROR, as ElizaOS does), then events, acknowledgements and DISCONNECT. Only the default namespace.
+ * Malformed packets are ignored. What waits to be written is bounded: past it the client is disconnected.
  */
 final class SocketIoConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SocketIoConnection.class);
@@ -32,16 +32,18 @@ final class SocketIoConnection {
 
     private final EngineIoSocket connection;
     private final Realtime realtime;
+    private final Outbox outbox;
     private volatile ConnectedSocket socket;
 
-    /** What every connection shares. */
+    /** What every connection shares; {@code maxBufferedBytes} bounds each connection's unwritten packets. */
     record Realtime(HandshakeAuth auth, SocketRegistry registry, EventDispatcher dispatcher, EventFrames frames,
-                    ObjectMapper mapper, Clock clock) {
+                    ObjectMapper mapper, Clock clock, long maxBufferedBytes) {
     }
 
     SocketIoConnection(EngineIoSocket connection, Realtime realtime) {
         this.connection = connection;
         this.realtime = realtime;
+        this.outbox = new Outbox(connection, realtime.maxBufferedBytes(), this::tooSlow);
         connection.on("message", (source, args) -> {
             if (args.length > 0 && args[0] instanceof String text) {
                 receive(text);
@@ -58,7 +60,9 @@ final class SocketIoConnection {
         }
         SocketIoPacket packet = decoded.get();
         if (!"/".equals(packet.namespace())) {
-            sendRaw(realtime.frames().connectError("Invalid namespace"));
+            if (packet.type() == SocketIoPacket.CONNECT) {
+                sendRaw(realtime.frames().connectError(packet.namespace(), "Invalid namespace"));
+            }
             return;
         }
         switch (packet.type()) {
@@ -76,10 +80,10 @@ final class SocketIoConnection {
         JsonNode auth = packet.json().map(this::parse).orElse(MissingNode.getInstance());
         HandshakeAuth.Outcome outcome = realtime.auth().check(auth, connection.getInitialHeaders());
         if (outcome.entityId().isEmpty()) {
-            sendRaw(realtime.frames().connectError(outcome.refusal()));
+            sendRaw(realtime.frames().connectError("/", outcome.refusal()));
             return;
         }
-        ConnectedSocket connected = new ConnectedSocket(newId(), outcome.entityId().get(), connection,
+        ConnectedSocket connected = new ConnectedSocket(newId(), outcome.entityId().get(), outbox,
                 realtime.registry(), realtime.frames());
         socket = connected;
         realtime.registry().add(connected);
@@ -116,6 +120,17 @@ final class SocketIoConnection {
         }
     }
 
+    /**
+     * The client has more waiting than the bound allows: it is not reading. It leaves the registry (so broadcasts
+     * skip it) and its connection closes; the library then takes no more packets for it.
+     */
+    private void tooSlow() {
+        LOG.info("Disconnecting Engine.IO session {}: more than {} bytes waiting to be sent, the client is not reading",
+                connection.getId(), realtime.maxBufferedBytes());
+        disconnect();
+        connection.close();
+    }
+
     private JsonNode parse(String json) {
         try {
             return realtime.mapper().readTree(json);
@@ -125,7 +140,7 @@ final class SocketIoConnection {
     }
 
     private void sendRaw(String packet) {
-        connection.send(new Packet<>(Packet.MESSAGE, packet));
+        outbox.send(packet);
     }
 
     private static String newId() {
