@@ -51,10 +51,14 @@ public final class ModulesResource {
         return ApiSuccess.of(modules.restart(name));
     }
 
-    /** The body, when not empty, is the new jar; otherwise the newest matching jar in {@code deploy/} is used. */
+    /**
+     * The body, when not empty, is the new jar; otherwise the newest matching jar in {@code deploy/} is used (an
+     * empty JSON body, as API clients send, included).
+     */
     @POST
     @Path("{name}/update")
-    @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
+    @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip",
+            MediaType.APPLICATION_JSON})
     public ApiSuccess<ModuleInfo> update(@PathParam("name") String name, InputStream body) throws Exception {
         java.nio.file.Path upload = Files.createTempFile("module-", ".jar");
         try {
