@@ -1,0 +1,47 @@
+package dev.eliza.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * 2,400 malformed or random requests to {@code /socket.io/} ({@link SocketIoFuzzer}, fixed seed): none may answer
+ * 5xx or hang, and a normal Socket.IO connection works afterwards over polling and WebSocket. The heartbeat is
+ * short so that long-polls on the fuzzer's sessions end quickly.
+ */
+class SocketIoFuzzIT {
+    private static final int REQUESTS = 2_400;
+    private static final long SEED = 20_261_201L;
+
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = new PlatformExtension(PlatformProcess.env(
+            "SOCKETIO_PING_INTERVAL_MS", "500", "SOCKETIO_PING_TIMEOUT_MS", "500"));
+
+    private final EngineIoClient client = new EngineIoClient(PLATFORM.process().port());
+
+    @Test
+    void noRandomRequestAnswers5xxAndTheServerStillServes() throws Exception {
+        SocketIoFuzzer.Outcome outcome = new SocketIoFuzzer(PLATFORM.process().port(), client.handshake())
+                .run(SEED, REQUESTS);
+        System.out.println("Fuzz statuses: " + outcome.statuses());
+        assertThat(outcome.failures()).as("requests answered 5xx, failed or hung").isEmpty();
+        assertThat(outcome.statuses().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
+        assertThat(outcome.statuses()).as("the fuzz reached both errors and successes").containsKeys(200, 400);
+
+        String sid = client.handshake();
+        assertThat(client.post(sid, EngineIoClient.connectPacket()).statusCode()).isEqualTo(200);
+        StringBuilder polled = new StringBuilder();
+        Awaits.until(Duration.ofSeconds(10), "a polling client is greeted", () -> {
+            polled.append(client.poll(sid).body());
+            return polled.toString().contains("connection_established");
+        });
+        EngineIoClient.Socket socket = client.websocket();
+        assertThat(socket.next(5)).startsWith("0{");
+        socket.send(EngineIoClient.connectPacket());
+        assertThat(socket.await("42[\"connection_established\"", 5)).contains("socketId");
+        socket.close();
+    }
+}
