@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,9 +37,12 @@ public final class AgentsResource {
         this.sources = sources;
     }
 
+    /** With its length declared, the list leaves in one write instead of chunks. */
     @GET
     public Response list() {
-        return Response.ok(listBody.of(agents.list()), MediaType.APPLICATION_JSON_TYPE).build();
+        byte[] body = listBody.of(agents.list());
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CONTENT_LENGTH, body.length)
+                .build();
     }
 
     @POST

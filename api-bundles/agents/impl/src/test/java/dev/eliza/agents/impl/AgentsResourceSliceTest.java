@@ -63,6 +63,19 @@ class AgentsResourceSliceTest {
     }
 
     @Test
+    void aListLongerThanJerseysBufferIsSentWithItsLengthNotInChunks() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            slice.json("POST", "/api/agents",
+                    "{\"characterJson\":{\"name\":\"Bench" + i + "\",\"bio\":[\"agent " + i + "\"]}}");
+        }
+        HttpTester.Response list = slice.get("/api/agents");
+        assertThat(list.getContentBytes().length).isGreaterThan(8192);
+        assertThat(list.get("Transfer-Encoding")).isNull();
+        assertThat(list.get("Content-Length")).isEqualTo(String.valueOf(list.getContentBytes().length));
+        assertThat(json(list).path("data").path("agents").size()).isEqualTo(100);
+    }
+
+    @Test
     void badIdsAndBadCharactersAreRefused() throws Exception {
         HttpTester.Response badId = slice.get("/api/agents/not-a-uuid");
         assertThat(badId.getStatus()).isEqualTo(400);
