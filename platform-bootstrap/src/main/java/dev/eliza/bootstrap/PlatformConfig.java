@@ -25,7 +25,9 @@ final class PlatformConfig {
     /** Keys without a default that the environment may still set (the file may name others). */
     private static final String[] OPTIONAL_KEYS = {"ELIZA_SERVER_AUTH_TOKEN", "SERVER_API_KEY", "POSTGRES_URL",
         "SECRET_SALT", "MAX_BODY_BYTES", "SWAP_HOLD_MS", "CORS_ORIGINS", "ELIZA_ENV", "SOCKETIO_PING_INTERVAL_MS",
-        "SOCKETIO_PING_TIMEOUT_MS"};
+        "SOCKETIO_PING_TIMEOUT_MS", "SOCKETIO_MAX_PAYLOAD_BYTES", "SOCKETIO_MAX_BUFFERED_BYTES", "ALLOWED_HOSTS",
+        "RATE_LIMIT_ENABLED", "RATE_LIMIT_MAX", "RATE_LIMIT_WINDOW_MS", "RATE_LIMIT_TRUSTED", "RATE_LIMIT_MAX_CLIENTS",
+        "CONTENT_SECURITY_POLICY"};
 
     private final Path home;
     private final Map<String, String> values;

@@ -47,4 +47,13 @@ class PlatformConfigTest {
         assertThat(config.get("POSTGRES_URL")).contains("postgresql://h/db");
         assertThat(config.get("UNRELATED")).isEmpty();
     }
+
+    @Test
+    void theHardeningSettingsCanBeGivenInTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("ALLOWED_HOSTS", "eliza.example", "RATE_LIMIT_MAX", "50",
+                "RATE_LIMIT_TRUSTED", "10.0.0.0/8", "SOCKETIO_MAX_BUFFERED_BYTES", "65536",
+                "CONTENT_SECURITY_POLICY", "default-src 'self'");
+        PlatformConfig config = PlatformConfig.load(home, env, new Properties());
+        env.forEach((key, value) -> assertThat(config.get(key)).as(key).contains(value));
+    }
 }

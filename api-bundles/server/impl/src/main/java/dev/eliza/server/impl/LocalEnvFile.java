@@ -22,6 +22,8 @@ final class LocalEnvFile {
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SECRET = Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL"
             + "|AUTH).*");
+    /** A URL carrying a password ({@code postgresql://user:pass@host/db}): masked whatever its key is called. */
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*");
 
     private final Path file;
 
@@ -32,7 +34,8 @@ final class LocalEnvFile {
     /** The variables with secret values masked. */
     synchronized Map<String, String> readMasked() {
         Map<String, String> masked = new LinkedHashMap<>();
-        read().forEach((key, value) -> masked.put(key, SECRET.matcher(key).matches() ? MASK : value));
+        read().forEach((key, value) -> masked.put(key,
+                SECRET.matcher(key).matches() || PASSWORD_IN_URL.matcher(value).matches() ? MASK : value));
         return masked;
     }
 

@@ -26,6 +26,15 @@ class LocalEnvFileTest {
     }
 
     @Test
+    void aPasswordInsideADatabaseUrlIsMaskedToo() {
+        LocalEnvFile env = new LocalEnvFile(dir.resolve("conf/local.env"));
+        env.replace(Map.of("POSTGRES_URL", "postgresql://eliza:pa+ss@db:5432/eliza",
+                "PUBLIC_URL", "https://eliza.example/x"));
+        assertThat(env.readMasked()).containsEntry("POSTGRES_URL", LocalEnvFile.MASK)
+                .containsEntry("PUBLIC_URL", "https://eliza.example/x");
+    }
+
+    @Test
     void writingTheMaskBackKeepsTheStoredSecret() throws Exception {
         Path file = dir.resolve("local.env");
         LocalEnvFile env = new LocalEnvFile(file);
