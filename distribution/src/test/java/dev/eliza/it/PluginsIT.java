@@ -2,6 +2,7 @@ package dev.eliza.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,25 @@ class PluginsIT {
         Http.Reply unknown = http.get("/api/plugins/hello/nothing");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(http.get("/api/plugins/nobody/greeting").status()).isEqualTo(404);
+    }
+
+    @Test
+    void bothFormsOfAnAgentRouteAreHeldWhileThePluginReloads() throws Exception {
+        Http http = PLATFORM.http();
+        String listing = http.json("POST", "/api/agents", "{\"characterJson\":{\"name\":\"Reloading\","
+                + "\"plugins\":[\"hello\"]}}").json().path("data").path("id").asText();
+        List<String> paths = List.of("/api/agents/" + listing + "/plugins/hello", "/hello?agentId=" + listing);
+        LoadClient load = new LoadClient(PLATFORM.process(), paths, 2);
+        try (load) {
+            for (int i = 0; i < 3; i++) {
+                Http.Reply reloaded = http.json("POST", "/api/plugins/hello/reload", "");
+                assertThat(reloaded.status()).as(reloaded.body()).isEqualTo(200);
+            }
+        }
+        for (String path : paths) {
+            assertThat(load.count(path, "2xx")).as(path).isPositive();
+            assertThat(load.failures(path)).as("failed requests to " + path + ": " + load.counts()).isZero();
+        }
     }
 
     @Test

@@ -26,7 +26,8 @@ public final class AgentPluginsResource {
     }
 
     @Path("{segment}")
-    public Object route(@PathParam("agentId") String agentId, @PathParam("segment") String segment) {
+    public Object route(@PathParam("agentId") String agentId, @PathParam("segment") String segment)
+            throws InterruptedException {
         Agent agent = agents.get().orElseThrow(() -> new ApiException(503, "SERVICE_UNAVAILABLE",
                 "The agents module is not running")).find(Uuids.agentId(agentId))
                 .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "Agent not found"));

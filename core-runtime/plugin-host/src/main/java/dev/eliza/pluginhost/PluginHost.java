@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -28,13 +28,13 @@ final class PluginHost {
     private final Map<String, StartedPlugin> started = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final PluginActivator activator;
-    private final Supplier<RouteHolds.Hold> holds;
+    private final Function<String, RouteHolds.Hold> holds;
 
     /**
-     * {@code activator} must work on the same {@code manager}; {@code holds} opens a hold on the routes of the
-     * plugins (they are all this bundle's) for the time of a reload.
+     * {@code activator} must work on the same {@code manager}; {@code holds} opens, for a plugin id, a hold on that
+     * plugin's routes for the time of a reload.
      */
-    PluginHost(HostPluginManager manager, PluginActivator activator, Supplier<RouteHolds.Hold> holds) {
+    PluginHost(HostPluginManager manager, PluginActivator activator, Function<String, RouteHolds.Hold> holds) {
         this.manager = manager;
         this.activator = activator;
         this.holds = holds;
@@ -112,7 +112,7 @@ final class PluginHost {
     /** Unloads and installs the plugin again from its jar, its routes held meanwhile; returns the jar. */
     synchronized Path reload(String id) {
         Path jar = require(id).getPluginPath();
-        try (RouteHolds.Hold hold = holds.get()) {
+        try (RouteHolds.Hold hold = holds.apply(id)) {
             unload(id);
             install(jar);
         }

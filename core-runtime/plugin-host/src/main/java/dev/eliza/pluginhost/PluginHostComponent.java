@@ -3,6 +3,7 @@ package dev.eliza.pluginhost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -58,7 +59,8 @@ public final class PluginHostComponent {
         Path dir = Path.of(Optional.ofNullable(context.getProperty("PLUGINS_DIR")).orElse("plugins")).toAbsolutePath();
         Files.createDirectories(dir);
         ClassLoader hostLoader = context.getBundle().adapt(BundleWiring.class).getClassLoader();
-        AgentRouteTable agentRoutes = new AgentRouteTable();
+        AgentRouteTable agentRoutes = new AgentRouteTable(Duration.ofMillis(
+                Long.parseLong(Optional.ofNullable(context.getProperty("SWAP_HOLD_MS")).orElse("5000"))));
         database.migrate("plugins", Migration.scan(context.getBundle(), "db/plugins"));
         SqlSessionFactory store = database.sessionFactory(hostLoader, PluginKvMapper.class);
         Supplier<Optional<AgentDirectory>> directory = () -> Optional.ofNullable(agents);
@@ -67,7 +69,7 @@ public final class PluginHostComponent {
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
         HostPluginManager manager = new HostPluginManager(dir, hostLoader);
         host = new PluginHost(manager, new PluginActivator(context, manager, agentRoutes, directory, services, store,
-                (id, reason) -> watcher.execute(() -> host.fail(id, reason))), () -> hold(context));
+                (id, reason) -> watcher.execute(() -> host.fail(id, reason))), id -> hold(context, agentRoutes, id));
         host.startAll();
         PluginsFolder folder = new PluginsFolder(dir, host);
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
@@ -83,9 +85,18 @@ public final class PluginHostComponent {
                 new AgentPluginsResource(agentRoutes, directory), new PlatformUnavailableMapper()), null);
     }
 
-    private RouteHolds.Hold hold(BundleContext context) {
+    /** Holds the plugin's platform routes (all this bundle's) and its per-agent routes while it is replaced. */
+    private RouteHolds.Hold hold(BundleContext context, AgentRouteTable agentRoutes, String pluginId) {
         RouteHolds current = holds;
-        return current == null ? () -> { } : current.hold(context.getBundle());
+        RouteHolds.Hold platform = current == null ? () -> { } : current.hold(context.getBundle());
+        RouteHolds.Hold perAgent = agentRoutes.hold(pluginId);
+        return () -> {
+            try {
+                perAgent.close();
+            } finally {
+                platform.close();
+            }
+        };
     }
 
     @Deactivate

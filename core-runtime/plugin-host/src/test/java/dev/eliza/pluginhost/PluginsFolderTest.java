@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,9 @@ class PluginsFolderTest {
         manager = new HostPluginManager(dir, getClass().getClassLoader());
         HostPluginContext.Services services = new HostPluginContext.Services(Map.of(),
                 new AgentsView(Optional::empty), new ChannelMessagesView(Optional::empty));
-        PluginActivator activator = new PluginActivator(null, manager, new AgentRouteTable(), Optional::empty,
+        PluginActivator activator = new PluginActivator(null, manager, new AgentRouteTable(Duration.ofSeconds(5)), Optional::empty,
                 services, null, (id, reason) -> { });
-        host = new PluginHost(manager, activator, () -> {
+        host = new PluginHost(manager, activator, id -> {
             holds.incrementAndGet();
             return () -> { };
         });
