@@ -16,15 +16,12 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.eliza.platform.logging.LogBuffer;
 
 /** The embedded Felix framework with the platform's bundles, its deploy watcher, and its orderly shutdown. */
 final class FelixPlatform {
     static final int ACTIVE_START_LEVEL = 5;
-    private static final Logger LOG = LoggerFactory.getLogger(FelixPlatform.class);
     private static final String SLF4J_PACKAGES = "org.slf4j,org.slf4j.event,org.slf4j.helpers,org.slf4j.spi";
 
     private final PlatformConfig config;

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * a warning. Re-evaluated whenever a mount, a bundle or the start level changes.
  */
 final class StartupReadiness implements BundleListener, FrameworkListener, AutoCloseable {
-    static final String DOMAIN_HEADER = "Eliza-Domain";
     static final String CONTRIBUTES_HEADER = "Eliza-Contributes";
     private static final Logger LOG = LoggerFactory.getLogger(StartupReadiness.class);
 
@@ -119,7 +118,7 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
     }
 
     private static List<String> declaredDomains(Bundle bundle) {
-        return Arrays.stream(new String[] {bundle.getHeaders().get(DOMAIN_HEADER),
+        return Arrays.stream(new String[] {bundle.getHeaders().get(ModuleManager.DOMAIN_HEADER),
                         bundle.getHeaders().get(CONTRIBUTES_HEADER)})
                 .filter(h -> h != null && !h.isBlank())
                 .flatMap(h -> Arrays.stream(h.split("\\s*,\\s*"))).toList();

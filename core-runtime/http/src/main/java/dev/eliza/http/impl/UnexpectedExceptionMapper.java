@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.eliza.http.api.ApiException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -32,14 +32,12 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        Optional<Integer> clientMistake = clientMistake(failure);
+        Optional<ApiException> clientMistake = PayloadLimit.clientMistake(failure);
         if (clientMistake.isPresent()) {
-            int status = clientMistake.get();
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ErrorBodies.render(ErrorBodies.styleOf(resource.getResourceClass()),
-                            status == 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST",
-                            status == 413 ? "Request body is larger than the server accepts" : "Malformed request body",
-                            Optional.empty()))
+            ApiException mistake = clientMistake.get();
+            return Response.status(mistake.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorBodies.render(ErrorBodies.styleOf(resource.getResourceClass()), mistake.code(),
+                            mistake.getMessage(), mistake.details()))
                     .build();
         }
         String errorId = UUID.randomUUID().toString();
@@ -50,18 +48,5 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                         "Internal server error (error id " + errorId + ")",
                         Optional.of(Map.of("errorId", errorId))))
                 .build();
-    }
-
-    /**
-     * The 4xx status Jetty gave a body it refused while a resource read it (over the size limit, broken chunking):
-     * the client's mistake, not the server's.
-     */
-    private static Optional<Integer> clientMistake(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
-                return Optional.of(http.getCode() == 413 ? 413 : 400);
-            }
-        }
-        return Optional.empty();
     }
 }
