@@ -44,4 +44,13 @@ public interface AgentDirectory {
 
     /** The agent's secrets in clear, for the runtime that runs it. */
     Map<String, String> secrets(UUID id);
+
+    /**
+     * Records whether the agent should be running, so the runtime starts it again after a restart; {@code false}
+     * if there is no such agent.
+     */
+    boolean markActive(UUID id, boolean active);
+
+    /** The agents that should be running, oldest first. */
+    List<UUID> activeIds();
 }

@@ -39,6 +39,12 @@ interface AgentMapper {
     int update(@Param("id") UUID id, @Param("name") String name, @Param("enabled") boolean enabled,
                @Param("character") String character, @Param("now") Instant now);
 
+    @Update("UPDATE agents SET desired_active = #{active} WHERE id = #{id}")
+    int markActive(@Param("id") UUID id, @Param("active") boolean active);
+
+    @Select("SELECT id FROM agents WHERE desired_active ORDER BY created_at, id")
+    List<UUID> findActiveIds();
+
     @Delete("DELETE FROM agents WHERE id = #{id}")
     int delete(@Param("id") UUID id);
 }

@@ -132,6 +132,16 @@ public final class AgentStore implements AgentDirectory {
         return find(id).map(agent -> secrets.decrypt(agent.character())).orElse(Map.of());
     }
 
+    @Override
+    public boolean markActive(UUID id, boolean active) {
+        return read(mapper -> mapper.markActive(id, active) > 0);
+    }
+
+    @Override
+    public List<UUID> activeIds() {
+        return read(AgentMapper::findActiveIds);
+    }
+
     private <T> T read(Function<AgentMapper, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(AgentMapper.class));

@@ -3,9 +3,11 @@ package dev.eliza.agents.impl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +17,7 @@ import dev.eliza.agents.api.AgentDirectory;
 
 /** The directory's rules (validation, secrets, merge) over a map instead of PostgreSQL. */
 final class FakeAgentDirectory implements AgentDirectory {
+    private final Set<UUID> activeIds = new LinkedHashSet<>();
     private final Map<UUID, Agent> agents = new LinkedHashMap<>();
     private final CharacterSecrets secrets = new CharacterSecrets(new SecretCipher("t".getBytes(StandardCharsets.UTF_8)));
 
@@ -67,5 +70,23 @@ final class FakeAgentDirectory implements AgentDirectory {
     @Override
     public Map<String, String> secrets(UUID id) {
         return find(id).map(a -> secrets.decrypt(a.character())).orElse(Map.of());
+    }
+
+    @Override
+    public boolean markActive(UUID id, boolean active) {
+        if (!agents.containsKey(id)) {
+            return false;
+        }
+        if (active) {
+            activeIds.add(id);
+        } else {
+            activeIds.remove(id);
+        }
+        return true;
+    }
+
+    @Override
+    public List<UUID> activeIds() {
+        return List.copyOf(activeIds);
     }
 }

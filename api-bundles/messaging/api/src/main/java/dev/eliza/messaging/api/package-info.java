@@ -1,7 +1,10 @@
 /**
- * The messaging domain's contract: what other bundles (the plugin host, the agent runtime) may ask of channels.
- * The domain's implementation bundle registers {@link dev.eliza.messaging.api.ChannelPoster}.
+ * The messaging domain's contract. The implementation bundle registers {@link dev.eliza.messaging.api.MessageService}
+ * (channels and messages), {@link dev.eliza.messaging.api.AgentReplies} (the runtime's side of deliveries) and
+ * {@link dev.eliza.messaging.api.ChannelPoster} (plugins' posts). The agent runtime registers
+ * {@link dev.eliza.messaging.api.AgentInbox} and {@link dev.eliza.messaging.api.ChannelTitles}; either side may be
+ * absent for a while (a swap), and nothing is lost meanwhile.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package dev.eliza.messaging.api;

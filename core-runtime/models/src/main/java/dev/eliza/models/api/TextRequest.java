@@ -1,0 +1,25 @@
+package dev.eliza.models.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A request for text.
+ *
+ * @param agentId the agent asking (providers may keep per-agent state, such as the offline responder's topics)
+ * @param modelClass which of the provider's models to use
+ * @param system the system prompt composed from the character
+ * @param history earlier turns of the conversation, oldest first
+ * @param prompt the message to answer, or the whole task for a one-shot request (a title, a summary)
+ * @param maxTokens the most tokens to generate
+ * @param temperature sampling temperature, 0 for the most deterministic
+ * @param settings the agent's settings
+ */
+public record TextRequest(UUID agentId, ModelClass modelClass, String system, List<ChatTurn> history, String prompt,
+                          int maxTokens, double temperature, ProviderSettings settings) {
+
+    /** Copies the history. */
+    public TextRequest {
+        history = List.copyOf(history);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The model provider contract: {@link dev.eliza.models.api.ModelProvider} services generate text (streamed) and
+ * embeddings for the agent runtime. Providers live in bundles of their own so each can be updated while the
+ * server runs; the built-in {@code offline} provider is the default.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.eliza.models.api;
