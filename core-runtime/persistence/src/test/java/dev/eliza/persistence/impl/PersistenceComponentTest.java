@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /** The component's own lifecycle around a real embedded PostgreSQL. */
 class PersistenceComponentTest {
@@ -30,7 +34,7 @@ class PersistenceComponentTest {
     @Test
     void aFailedActivationStopsThePostgresItStarted() {
         BundleContext context = context(Map.of("DATA_DIR", data.toString()), true);
-        assertThatThrownBy(() -> new PersistenceComponent().activate(context))
+        assertThatThrownBy(() -> new PersistenceComponent().bringUp(context))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(data.resolve("postgres/PG_VERSION")).exists();
         assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
@@ -39,13 +43,47 @@ class PersistenceComponentTest {
     @Test
     void anInvalidExternalUrlFailsTheActivationWithItsReason() {
         BundleContext context = context(Map.of("POSTGRES_URL", "postgresql://h/db?sslmod=require"), false);
-        assertThatThrownBy(() -> new PersistenceComponent().activate(context))
+        assertThatThrownBy(() -> new PersistenceComponent().bringUp(context))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sslmod'");
         assertThat(Files.exists(data.resolve("postgres"))).isFalse();
     }
 
-    /** A bundle context with {@code properties} whose service registry refuses registrations when asked to. */
+    @Test
+    void activationReturnsAtOnceAndTheServiceIsRegisteredFromTheStartingThread() throws Exception {
+        List<String> registeringThreads = new CopyOnWriteArrayList<>();
+        BundleContext context = context(Map.of("DATA_DIR", data.toString()), false, registeringThreads);
+        PersistenceComponent component = new PersistenceComponent();
+        component.activate(context);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (registeringThreads.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(registeringThreads).containsExactly("database-start");
+        assertThat(component.isHealthy()).isTrue();
+        component.deactivate();
+        assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void stoppingWhileTheDatabaseStartsRegistersNothingAndLeavesNothingRunning() {
+        List<String> registeringThreads = new CopyOnWriteArrayList<>();
+        PersistenceComponent component = new PersistenceComponent();
+        component.activate(context(Map.of("DATA_DIR", data.toString()), false, registeringThreads));
+        component.deactivate();
+        assertThat(registeringThreads).isEmpty();
+        assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
     private static BundleContext context(Map<String, String> properties, boolean refuseRegistration) {
+        return context(properties, refuseRegistration, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * A bundle context with {@code properties} whose service registry refuses registrations when asked to, and
+     * otherwise notes the name of each registering thread.
+     */
+    private static BundleContext context(Map<String, String> properties, boolean refuseRegistration,
+                                         List<String> registeringThreads) {
         Hashtable<String, String> headers = new Hashtable<>(Map.of("Eliza-Postgres-Version", "test-binaries"));
         Bundle bundle = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> method.getName().equals("getHeaders") ? headers : null);
@@ -57,7 +95,9 @@ class PersistenceComponentTest {
                         if (refuseRegistration) {
                             throw new IllegalStateException("the bundle is stopping");
                         }
-                        yield null;
+                        registeringThreads.add(Thread.currentThread().getName());
+                        yield Proxy.newProxyInstance(ServiceRegistration.class.getClassLoader(),
+                                new Class<?>[] {ServiceRegistration.class}, (p, m, a) -> null);
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
