@@ -46,9 +46,10 @@ interface ChannelMapper {
     @Delete("DELETE FROM channels WHERE id = #{id}")
     int delete(@Param("id") UUID id);
 
-    @Select("SELECT participant_id FROM channel_participants WHERE channel_id = #{channelId}"
+    /** As text: MyBatis cannot build a bare {@code UUID} result itself. */
+    @Select("SELECT participant_id::text FROM channel_participants WHERE channel_id = #{channelId}"
             + " ORDER BY joined_at, participant_id")
-    List<UUID> participants(@Param("channelId") UUID channelId);
+    List<String> participants(@Param("channelId") UUID channelId);
 
     @Insert("INSERT INTO channel_participants (channel_id, participant_id, joined_at)"
             + " VALUES (#{channelId}, #{participantId}, clock_timestamp()) ON CONFLICT DO NOTHING")

@@ -41,10 +41,9 @@ final class ChannelPosts {
         String transport = transport(body);
         Optional<ChannelRow> channel = core.channels().channel(channelId);
         JsonNode metadata = body.path("metadata");
-        UUID author = Json.uuid(body, "author_id")
-                .or(() -> metadata.isObject() ? Json.uuid(metadata, "author_id").or(() -> Json.uuid(metadata, "authorId"))
-                        : Optional.empty())
-                .orElse(null);
+        // The api-client's postMessage sends only content and metadata, so the author may come in the metadata.
+        UUID author = Json.uuid(body, "author_id").or(() -> Json.uuid(metadata, "author_id"))
+                .or(() -> Json.uuid(metadata, "authorId")).orElse(null);
         Optional<UUID> server = Json.uuid(body, "message_server_id").or(() -> channel.map(ChannelRow::serverId));
         if (author == null || server.isEmpty() || !body.has("content")) {
             throw Errors.bad(MISSING);
@@ -160,8 +159,8 @@ final class ChannelPosts {
             case "websocket" -> "websocket";
             case "http", "sync" -> "http";
             case "sse", "stream" -> "sse";
-            default -> throw Errors.bad("Invalid transport \"" + given.asText()
-                    + "\". Must be one of: " + String.join(", ", List.of("http", "sse", "websocket", "sync", "stream")));
+            default -> throw Errors.bad("Invalid transport \"" + given.asText() + "\". Must be one of: "
+                    + String.join(", ", List.of("http", "sse", "websocket", "sync", "stream")));
         };
     }
 

@@ -48,11 +48,11 @@ final class ChannelStore {
     }
 
     List<UUID> agentsOf(UUID serverId) {
-        return sql.read(ServerMapper.class, m -> m.agentsOf(serverId));
+        return ids(sql.read(ServerMapper.class, m -> m.agentsOf(serverId)));
     }
 
     List<UUID> serversOf(UUID agentId) {
-        return sql.read(ServerMapper.class, m -> m.serversOf(agentId));
+        return ids(sql.read(ServerMapper.class, m -> m.serversOf(agentId)));
     }
 
     void addServerAgent(UUID serverId, UUID agentId) {
@@ -125,7 +125,7 @@ final class ChannelStore {
     }
 
     List<UUID> participants(UUID channelId) {
-        return sql.read(ChannelMapper.class, m -> m.participants(channelId));
+        return ids(sql.read(ChannelMapper.class, m -> m.participants(channelId)));
     }
 
     void addParticipant(UUID channelId, UUID participantId) {
@@ -134,5 +134,9 @@ final class ChannelStore {
 
     boolean removeParticipant(UUID channelId, UUID participantId) {
         return sql.read(ChannelMapper.class, m -> m.removeParticipant(channelId, participantId) > 0);
+    }
+
+    private static List<UUID> ids(List<String> texts) {
+        return texts.stream().map(UUID::fromString).toList();
     }
 }

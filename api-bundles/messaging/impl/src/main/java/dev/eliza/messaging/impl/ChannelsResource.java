@@ -25,7 +25,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Channels: {@code /channels} and the deprecated {@code /central-channels}; their messages are in {@link ChannelMessagesResource}. */
+/**
+ * Channels: {@code /channels} and the deprecated {@code /central-channels}; their messages are in
+ * {@link ChannelMessagesResource}.
+ */
 @ErrorEnvelope(ErrorStyle.PLAIN_MESSAGE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChannelsResource {

@@ -109,7 +109,8 @@ public final class MessagingResource {
         if (current.equals(target)) {
             throw Errors.bad("Cannot create DM channel with oneself");
         }
-        UUID server = dmServerId == null ? ChannelStore.DEFAULT_SERVER : Errors.id(dmServerId, "Invalid dmServerId format");
+        UUID server = dmServerId == null ? ChannelStore.DEFAULT_SERVER
+                : Errors.id(dmServerId, "Invalid dmServerId format");
         if (store.server(server).isEmpty()) {
             throw Errors.notFound("Message server not found");
         }

@@ -59,7 +59,8 @@ final class Posting {
     }
 
     /** Posts {@code message} with the raw message and parent a REST route may carry. */
-    Posted post(NewMessage message, Optional<JsonNode> rawMessage, Optional<UUID> inReplyTo, Optional<String> sourceId) {
+    Posted post(NewMessage message, Optional<JsonNode> rawMessage, Optional<UUID> inReplyTo,
+                Optional<String> sourceId) {
         String text = checkedText(message.text());
         ChannelRow channel = channels.channel(message.channelId()).orElseGet(() -> autoCreate(message));
         List<NewDelivery> deliveries = deliveriesFor(channels.participants(channel.id()), message.authorId());

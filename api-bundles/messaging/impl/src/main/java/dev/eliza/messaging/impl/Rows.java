@@ -1,5 +1,6 @@
 package dev.eliza.messaging.impl;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,8 @@ final class Rows {
     }
 
     static Delivery delivery(DeliveryRow row, ChannelMessage message) {
-        return new Delivery(row.agentId(), message, DeliveryState.valueOf(row.state().toUpperCase(java.util.Locale.ROOT)),
-                Optional.ofNullable(row.reason()), row.depth(), row.attempts(), row.updatedAt().toEpochMilli());
+        DeliveryState state = DeliveryState.valueOf(row.state().toUpperCase(Locale.ROOT));
+        return new Delivery(row.agentId(), message, state, Optional.ofNullable(row.reason()), row.depth(),
+                row.attempts(), row.updatedAt().toEpochMilli());
     }
 }

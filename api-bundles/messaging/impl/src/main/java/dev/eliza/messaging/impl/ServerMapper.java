@@ -27,11 +27,12 @@ interface ServerMapper {
     @Delete("DELETE FROM message_servers WHERE id = #{id}")
     int delete(@Param("id") UUID id);
 
-    @Select("SELECT agent_id FROM server_agents WHERE server_id = #{serverId} ORDER BY agent_id")
-    List<UUID> agentsOf(@Param("serverId") UUID serverId);
+    /** As text: MyBatis cannot build a bare {@code UUID} result itself. */
+    @Select("SELECT agent_id::text FROM server_agents WHERE server_id = #{serverId} ORDER BY agent_id")
+    List<String> agentsOf(@Param("serverId") UUID serverId);
 
-    @Select("SELECT server_id FROM server_agents WHERE agent_id = #{agentId} ORDER BY server_id")
-    List<UUID> serversOf(@Param("agentId") UUID agentId);
+    @Select("SELECT server_id::text FROM server_agents WHERE agent_id = #{agentId} ORDER BY server_id")
+    List<String> serversOf(@Param("agentId") UUID agentId);
 
     @Insert("INSERT INTO server_agents (server_id, agent_id) VALUES (#{serverId}, #{agentId})"
             + " ON CONFLICT DO NOTHING")
