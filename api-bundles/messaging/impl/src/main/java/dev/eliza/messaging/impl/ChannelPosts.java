@@ -54,7 +54,8 @@ final class ChannelPosts {
         if ((!metadata.isMissingNode() && !metadata.isNull() && !metadata.isObject())) {
             throw Errors.bad("metadata must be an object");
         }
-        if (core.channels().server(server.get()).isEmpty()) {
+        // A channel's server exists (a foreign key says so); only a channel about to be created needs the check.
+        if (!channel.map(ChannelRow::serverId).equals(server) && core.channels().server(server.get()).isEmpty()) {
             throw Errors.notFound("Server " + server.get() + " does not exist");
         }
         ObjectNode meta = metadata.isObject() ? (ObjectNode) metadata : Json.MAPPER.createObjectNode();

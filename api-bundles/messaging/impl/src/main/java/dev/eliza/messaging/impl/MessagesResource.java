@@ -25,9 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public final class MessagesResource {
     private final MessageStore store;
+    private final ChannelStore clock;
 
-    MessagesResource(MessageStore store) {
+    MessagesResource(MessageStore store, ChannelStore clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @GET
@@ -55,8 +57,7 @@ public final class MessagesResource {
         } catch (InvalidMessageException e) {
             throw Errors.bad(e.getMessage());
         }
-        return ApiSuccess.of(Views.message(store.update(row.id(), content.asText(), Optional.empty(),
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+        return ApiSuccess.of(Views.message(store.update(row.id(), content.asText(), Optional.empty(), clock.now())
                 .orElseThrow(() -> Errors.notFound("Message not found"))));
     }
 

@@ -37,7 +37,7 @@ public final class MessagingContribution implements DomainContribution {
                         new ServersResource(core.channels(), "messageServers"),
                         new ServersResource(core.channels(), "servers"),
                         new ChannelsResource(core, () -> Optional.ofNullable(titles)), channelMessages,
-                        new MessagesResource(core.messages())),
+                        new MessagesResource(core.messages(), core.channels())),
                 new CoreRoutesResource(core));
     }
 
