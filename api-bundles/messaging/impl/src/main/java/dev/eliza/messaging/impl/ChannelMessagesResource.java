@@ -2,6 +2,7 @@ package dev.eliza.messaging.impl;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,16 +54,18 @@ public final class ChannelMessagesResource {
     public ApiSuccess<ObjectNode> page(@PathParam("channelId") String channelId, @QueryParam("limit") String limit,
                                        @QueryParam("before") String before, @QueryParam("after") String after) {
         UUID channel = Errors.id(channelId, ChannelsResource.BAD_CHANNEL);
-        if (core.channels().channel(channel).isEmpty()) {
-            throw Errors.notFound("Channel not found");
-        }
         Optional<UUID> beforeId = Optional.ofNullable(before).flatMap(Json::uuid);
         Optional<Instant> beforeTime = beforeId.isPresent()
                 ? core.messages().message(beforeId.get()).map(MessageRow::createdAt)
                         .or(() -> { throw Errors.bad("Unknown before message"); })
                 : time(before, "before");
-        return ApiSuccess.of(Views.messages(core.messages().page(channel, beforeTime, beforeId,
-                time(after, "after"), limit(limit))));
+        List<MessageRow> page = core.messages().page(channel, beforeTime, beforeId, time(after, "after"),
+                limit(limit));
+        // Only an empty page can belong to a channel that does not exist: the common case costs one query.
+        if (page.isEmpty() && core.channels().channel(channel).isEmpty()) {
+            throw Errors.notFound("Channel not found");
+        }
+        return ApiSuccess.of(Views.messages(page));
     }
 
     @DELETE

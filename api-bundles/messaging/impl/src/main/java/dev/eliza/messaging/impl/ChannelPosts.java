@@ -69,7 +69,7 @@ final class ChannelPosts {
         ReplyWaiters.Waiter waiter = transport.equals("websocket") ? null : core.waiters().open(channelId);
         Posted posted;
         try {
-            posted = core.post(message, raw, parent, Optional.empty());
+            posted = core.post(message, raw, parent, Optional.empty(), channel);
         } catch (InvalidMessageException e) {
             close(waiter);
             throw Errors.bad(e.getMessage());

@@ -135,7 +135,7 @@ public final class CoreRoutesResource {
         Optional<JsonNode> rawMessage = Optional.of(body.path("raw_message")).filter(JsonNode::isObject);
         try {
             return core.post(message, rawMessage.or(() -> Optional.of(Json.MAPPER.createObjectNode())),
-                    Json.uuid(body, "in_reply_to_message_id"), Errors.text(body, "source_id")).row();
+                    Json.uuid(body, "in_reply_to_message_id"), Errors.text(body, "source_id"), Optional.empty()).row();
         } catch (InvalidMessageException e) {
             throw Errors.bad(e.getMessage());
         } catch (UnknownChannelException e) {

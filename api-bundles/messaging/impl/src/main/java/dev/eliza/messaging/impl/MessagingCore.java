@@ -112,8 +112,8 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
 
     /** Posts with what only the REST routes carry: the raw message, the parent and the source's own id. */
     Posted post(NewMessage message, Optional<com.fasterxml.jackson.databind.JsonNode> rawMessage,
-                Optional<UUID> inReplyTo, Optional<String> sourceId) {
-        return posting.post(message, rawMessage, inReplyTo, sourceId);
+                Optional<UUID> inReplyTo, Optional<String> sourceId, Optional<ChannelRow> known) {
+        return posting.post(message, rawMessage, inReplyTo, sourceId, known);
     }
 
     @Override
@@ -123,7 +123,8 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
 
     @Override
     public ChannelMessage post(NewMessage message) {
-        return posting.post(message, Optional.empty(), Optional.empty(), Optional.empty()).message();
+        return posting.post(message, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())
+                .message();
     }
 
     @Override

@@ -58,11 +58,15 @@ final class Posting {
         return text;
     }
 
-    /** Posts {@code message} with the raw message and parent a REST route may carry. */
+    /**
+     * Posts {@code message} with the raw message and parent a REST route may carry; {@code known} is the channel
+     * when the caller has just read it (saving a query on the hot path).
+     */
     Posted post(NewMessage message, Optional<JsonNode> rawMessage, Optional<UUID> inReplyTo,
-                Optional<String> sourceId) {
+                Optional<String> sourceId, Optional<ChannelRow> known) {
         String text = checkedText(message.text());
-        ChannelRow channel = channels.channel(message.channelId()).orElseGet(() -> autoCreate(message));
+        ChannelRow channel = known.filter(c -> c.id().equals(message.channelId()))
+                .or(() -> channels.channel(message.channelId())).orElseGet(() -> autoCreate(message));
         List<NewDelivery> deliveries = deliveriesFor(channels.participants(channel.id()), message.authorId());
         int depth = isAgent(message.authorId()) ? 1 : 0;
         var now = channels.now();
