@@ -26,6 +26,7 @@ final class SocketRegistry implements RealtimeBroadcaster {
         for (String room : socket.roomSet()) {
             leave(socket, room);
         }
+        socket.disconnected();
     }
 
     void join(ConnectedSocket socket, String room) {

@@ -37,6 +37,17 @@ class HandshakeAuthTest {
                 .isEqualTo(HandshakeAuth.BAD_KEY);
     }
 
+    @Test
+    void theDocumentedAuthTokenIsAcceptedAsTheKey() throws Exception {
+        HandshakeAuth keyed = HandshakeAuth.from(Map.of("SERVER_API_KEY", "secret")::get);
+        assertThat(keyed.check(auth("{\"entityId\":\"" + ENTITY + "\",\"token\":\"secret\"}"), Map.of())
+                .entityId()).isPresent();
+        assertThat(keyed.check(auth("{\"entityId\":\"" + ENTITY + "\",\"token\":\"wrong\"}"), Map.of())
+                .refusal()).isEqualTo(HandshakeAuth.BAD_KEY);
+        assertThat(keyed.check(auth("{\"entityId\":\"" + ENTITY + "\",\"token\":7}"), Map.of()).refusal())
+                .isEqualTo(HandshakeAuth.BAD_KEY);
+    }
+
     private static JsonNode auth(String json) throws Exception {
         return JSON.readTree(json);
     }
