@@ -53,6 +53,7 @@ class RingLogBufferTest {
         });
         buffer.add(new LogEntry(1, 30, "original", "l"));
         assertThat(heard).containsExactly("original");
-        assertThat(buffer.recent(10, 0)).extracting(LogEntry::msg).containsExactly("original", "logged by the listener");
+        assertThat(buffer.recent(10, 0)).extracting(LogEntry::msg)
+                .containsExactly("original", "logged by the listener");
     }
 }

@@ -26,7 +26,8 @@ class HandshakeAuthTest {
 
     @Test
     void everyConfiguredKeyMustBePresented() throws Exception {
-        HandshakeAuth both = HandshakeAuth.from(Map.of("SERVER_API_KEY", "socket", "ELIZA_SERVER_AUTH_TOKEN", "rest")::get);
+        HandshakeAuth both = HandshakeAuth.from(
+                Map.of("SERVER_API_KEY", "socket", "ELIZA_SERVER_AUTH_TOKEN", "rest")::get);
         JsonNode socketOnly = auth("{\"entityId\":\"" + ENTITY + "\",\"apiKey\":\"socket\"}");
         assertThat(both.check(socketOnly, Map.of()).refusal()).isEqualTo(HandshakeAuth.BAD_KEY);
         assertThat(both.check(socketOnly, Map.of("X-API-KEY", List.of("rest"))).entityId()).isPresent();

@@ -57,7 +57,7 @@ final class MessageSends {
             return refuse(socket, e.getMessage());
         }
         Map<String, Object> ack = new LinkedHashMap<>();
-        ack.put("clientMessageId", clientId.orElse(null));
+        clientId.ifPresent(id -> ack.put("clientMessageId", id));
         ack.put("messageId", stored.id().toString());
         ack.put("status", ACK_STATUS);
         ack.put("channelId", stored.channelId().toString());

@@ -97,6 +97,15 @@ class SocketHandlersTest {
     }
 
     @Test
+    void aSendWithoutAClientIdIsAckedWithoutOne() throws Exception {
+        new SendMessageHandler(messages).handle(socket, args(send("x", "no client id").replace(
+                ",\"messageId\":\"x\"", "")), Optional.empty());
+        assertEquals(Optional.empty(), messages.posted.get(0).clientMessageId());
+        assertFalse(socket.last("messageAck").has("clientMessageId"));
+        assertEquals(messages.stored.get(0).id().toString(), socket.last("messageAck").path("messageId").asText());
+    }
+
+    @Test
     void theCapturedBadSendIsRefusedWithTheCapturedErrorAndNothingIsStored() throws Exception {
         new SendMessageHandler(messages).handle(socket, args("{\"channelId\":\"nope\",\"message\":\"\"}"),
                 Optional.empty());
