@@ -46,8 +46,11 @@ final class EngineIoUpgrades implements WebSocketCreator {
             Content.Sink.write(response, true, error.get().json(), callback);
             return null;
         }
-        response.setExtensions(response.getExtensions().stream()
-                .filter(extension -> !PER_MESSAGE_DEFLATE.equals(extension.getName())).toList());
+        if (request.getExtensions().stream().anyMatch(offer -> PER_MESSAGE_DEFLATE.equals(offer.getName()))) {
+            // Only when the client offered it: an upgrade that offers nothing is left as Jetty negotiates it.
+            response.setExtensions(response.getExtensions().stream()
+                    .filter(extension -> !PER_MESSAGE_DEFLATE.equals(extension.getName())).toList());
+        }
         Map<String, List<String>> headers = new HashMap<>();
         request.getHeaders().forEach(field -> headers.computeIfAbsent(field.getName(), k -> new ArrayList<>())
                 .add(field.getValue()));
