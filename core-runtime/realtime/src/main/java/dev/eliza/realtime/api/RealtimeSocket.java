@@ -23,4 +23,14 @@ public interface RealtimeSocket {
 
     /** Sends an event to this socket only. */
     void emit(String event, Object... args);
+
+    /**
+     * Runs {@code action} once when the socket disconnects (at once if it already has), so a handler can forget
+     * what it keeps per socket.
+     *
+     * @throws UnsupportedOperationException when this socket cannot tell (the default)
+     */
+    default void onDisconnect(Runnable action) {
+        throw new UnsupportedOperationException("This socket does not report its disconnection");
+    }
 }

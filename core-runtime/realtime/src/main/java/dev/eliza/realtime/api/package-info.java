@@ -5,5 +5,5 @@
  * the way in and any Jackson-serialisable value on the way out.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.eliza.realtime.api;

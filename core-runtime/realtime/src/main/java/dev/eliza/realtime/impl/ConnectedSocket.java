@@ -1,8 +1,10 @@
 package dev.eliza.realtime.impl;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.eliza.realtime.api.RealtimeSocket;
 
@@ -14,6 +16,8 @@ final class ConnectedSocket implements RealtimeSocket {
     private final SocketRegistry registry;
     private final EventFrames frames;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> onDisconnect = new CopyOnWriteArrayList<>();
+    private volatile boolean disconnected;
 
     ConnectedSocket(String id, UUID entityId, Outbox outbox, SocketRegistry registry, EventFrames frames) {
         this.id = id;
@@ -50,15 +54,33 @@ final class ConnectedSocket implements RealtimeSocket {
 
     @Override
     public void emit(String event, Object... args) {
-        send(frames.event(event, args));
+        send(new SharedFrame(frames.event(event, args)));
+    }
+
+    @Override
+    public void onDisconnect(Runnable action) {
+        onDisconnect.add(action);
+        if (disconnected && onDisconnect.remove(action)) {
+            action.run();
+        }
+    }
+
+    /** Runs the disconnection actions, each once. */
+    void disconnected() {
+        disconnected = true;
+        for (Runnable action : onDisconnect) {
+            if (onDisconnect.remove(action)) {
+                action.run();
+            }
+        }
     }
 
     Set<String> roomSet() {
         return rooms;
     }
 
-    /** Sends an already encoded Socket.IO packet; past the connection's send bound it is dropped. */
-    void send(String packet) {
-        outbox.send(packet);
+    /** Sends an already encoded packet; past the connection's send bound it is dropped. */
+    void send(SharedFrame frame) {
+        outbox.send(frame);
     }
 }

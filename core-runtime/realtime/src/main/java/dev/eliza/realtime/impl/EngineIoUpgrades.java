@@ -17,9 +17,13 @@ import io.socket.engineio.server.EngineIoServer;
 
 /**
  * WebSocket upgrades at {@code /socket.io/}: checked like polling requests and refused before the upgrade with
- * the Engine.IO error (the library would accept the connection, then close it without a word).
+ * the Engine.IO error (the library would accept the connection, then close it without a word). {@code
+ * permessage-deflate} is declined, as the Socket.IO server ElizaOS runs declines it by default: compressing every
+ * frame for every receiver would undo the one encode per broadcast (a thousand deflates of the same bytes).
  */
 final class EngineIoUpgrades implements WebSocketCreator {
+    private static final String PER_MESSAGE_DEFLATE = "permessage-deflate";
+
     private final EngineIoServer engine;
     private final EngineSessions sessions;
     private final RealtimeSettings settings;
@@ -41,6 +45,11 @@ final class EngineIoUpgrades implements WebSocketCreator {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             Content.Sink.write(response, true, error.get().json(), callback);
             return null;
+        }
+        if (request.getExtensions().stream().anyMatch(offer -> PER_MESSAGE_DEFLATE.equals(offer.getName()))) {
+            // Only when the client offered it: an upgrade that offers nothing is left as Jetty negotiates it.
+            response.setExtensions(response.getExtensions().stream()
+                    .filter(extension -> !PER_MESSAGE_DEFLATE.equals(extension.getName())).toList());
         }
         Map<String, List<String>> headers = new HashMap<>();
         request.getHeaders().forEach(field -> headers.computeIfAbsent(field.getName(), k -> new ArrayList<>())

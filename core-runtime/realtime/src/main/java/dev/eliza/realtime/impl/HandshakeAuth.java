@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks a Socket.IO CONNECT the way ElizaOS does (a UUID {@code auth.entityId}; {@code SERVER_API_KEY} in
- * {@code auth.apiKey} or the {@code x-api-key} header when set) and, unlike ElizaOS, also requires
- * {@code ELIZA_SERVER_AUTH_TOKEN} when that is set, so REST and realtime share one authentication.
+ * {@code auth.apiKey}, the documents' {@code auth.token} or the {@code x-api-key} header when set) and, unlike
+ * ElizaOS, also requires {@code ELIZA_SERVER_AUTH_TOKEN} when that is set, so REST and realtime share one
+ * authentication.
  */
 final class HandshakeAuth {
     static final String BAD_ENTITY = "Valid entityId required";
@@ -41,7 +42,7 @@ final class HandshakeAuth {
             return new Outcome(Optional.empty(), BAD_ENTITY);
         }
         List<String> presented = Stream.concat(
-                Stream.of(auth.path("apiKey").asText(null), auth.path("token").asText(null)),
+                Stream.of(textOf(auth.path("apiKey")), textOf(auth.path("token"))),
                 headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("x-api-key"))
                         .flatMap(h -> h.getValue().stream())).filter(k -> k != null).toList();
         for (String required : requiredKeys) {
@@ -50,6 +51,11 @@ final class HandshakeAuth {
             }
         }
         return new Outcome(entity, "");
+    }
+
+    /** A key is text; a number or object where a key belongs presents none. */
+    private static String textOf(JsonNode value) {
+        return value.isTextual() ? value.asText() : null;
     }
 
     private static boolean constantTimeEquals(String expected, String given) {

@@ -21,13 +21,18 @@ final class SendBudget {
 
     /** Counts {@code packet} as queued; {@code false} if it must not be queued. */
     boolean take(String packet) {
+        return take(packet.length());
+    }
+
+    /** Counts {@code chars} more as queued; {@code false} if they must not be queued. */
+    boolean take(long chars) {
         if (exceeded.get()) {
             return false;
         }
-        if (queued.addAndGet(packet.length()) <= maxQueued) {
+        if (queued.addAndGet(chars) <= maxQueued) {
             return true;
         }
-        queued.addAndGet(-packet.length());
+        queued.addAndGet(-chars);
         if (exceeded.compareAndSet(false, true)) {
             onExceeded.run();
         }
@@ -36,7 +41,12 @@ final class SendBudget {
 
     /** Counts {@code packet} as written (or dropped by the transport). */
     void release(String packet) {
-        queued.addAndGet(-packet.length());
+        release(packet.length());
+    }
+
+    /** Counts {@code chars} as written (or dropped by the transport). */
+    void release(long chars) {
+        queued.addAndGet(-chars);
     }
 
     long queued() {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.eliza.realtime.api.RealtimeBroadcaster;
 
-/** The connected sockets and their rooms; sends events to them, encoding each event once. */
+/** The connected sockets and their rooms; sends events to them, encoding each event once (a {@link SharedFrame}). */
 final class SocketRegistry implements RealtimeBroadcaster {
     private final Map<String, ConnectedSocket> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<ConnectedSocket>> rooms = new ConcurrentHashMap<>();
@@ -26,6 +26,7 @@ final class SocketRegistry implements RealtimeBroadcaster {
         for (String room : socket.roomSet()) {
             leave(socket, room);
         }
+        socket.disconnected();
     }
 
     void join(ConnectedSocket socket, String room) {
@@ -45,8 +46,8 @@ final class SocketRegistry implements RealtimeBroadcaster {
     public void toRoom(String room, String event, Object... args) {
         Set<ConnectedSocket> members = rooms.get(room);
         if (members != null && !members.isEmpty()) {
-            String packet = frames.event(event, args);
-            members.forEach(socket -> socket.send(packet));
+            SharedFrame frame = new SharedFrame(frames.event(event, args));
+            members.forEach(socket -> socket.send(frame));
         }
     }
 
@@ -57,8 +58,8 @@ final class SocketRegistry implements RealtimeBroadcaster {
 
     @Override
     public void toAll(String event, Object... args) {
-        String packet = frames.event(event, args);
-        sockets.values().forEach(socket -> socket.send(packet));
+        SharedFrame frame = new SharedFrame(frames.event(event, args));
+        sockets.values().forEach(socket -> socket.send(frame));
     }
 
     @Override

@@ -26,7 +26,8 @@ class HandshakeAuthTest {
 
     @Test
     void everyConfiguredKeyMustBePresented() throws Exception {
-        HandshakeAuth both = HandshakeAuth.from(Map.of("SERVER_API_KEY", "socket", "ELIZA_SERVER_AUTH_TOKEN", "rest")::get);
+        HandshakeAuth both = HandshakeAuth.from(
+                Map.of("SERVER_API_KEY", "socket", "ELIZA_SERVER_AUTH_TOKEN", "rest")::get);
         JsonNode socketOnly = auth("{\"entityId\":\"" + ENTITY + "\",\"apiKey\":\"socket\"}");
         assertThat(both.check(socketOnly, Map.of()).refusal()).isEqualTo(HandshakeAuth.BAD_KEY);
         assertThat(both.check(socketOnly, Map.of("X-API-KEY", List.of("rest"))).entityId()).isPresent();
@@ -34,6 +35,17 @@ class HandshakeAuthTest {
         assertThat(rest.check(auth("{\"entityId\":\"" + ENTITY + "\",\"apiKey\":\"rest\"}"), Map.of()).entityId())
                 .isPresent();
         assertThat(rest.check(auth("{\"entityId\":\"" + ENTITY + "\",\"apiKey\":\"nope\"}"), Map.of()).refusal())
+                .isEqualTo(HandshakeAuth.BAD_KEY);
+    }
+
+    @Test
+    void theDocumentedAuthTokenIsAcceptedAsTheKey() throws Exception {
+        HandshakeAuth keyed = HandshakeAuth.from(Map.of("SERVER_API_KEY", "secret")::get);
+        assertThat(keyed.check(auth("{\"entityId\":\"" + ENTITY + "\",\"token\":\"secret\"}"), Map.of())
+                .entityId()).isPresent();
+        assertThat(keyed.check(auth("{\"entityId\":\"" + ENTITY + "\",\"token\":\"wrong\"}"), Map.of())
+                .refusal()).isEqualTo(HandshakeAuth.BAD_KEY);
+        assertThat(keyed.check(auth("{\"entityId\":\"" + ENTITY + "\",\"token\":7}"), Map.of()).refusal())
                 .isEqualTo(HandshakeAuth.BAD_KEY);
     }
 
