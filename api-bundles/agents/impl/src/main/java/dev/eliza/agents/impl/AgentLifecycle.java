@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
  * updated) is started by the runtime when it comes back, and one stopped meanwhile is not.
  */
 final class AgentLifecycle {
-    /** Seconds a client should wait before asking again while the runtime is away; a runtime swap takes well under this. */
+    /** Seconds a client should wait before asking again while the runtime is away; a swap takes well under this. */
     static final String RETRY_AFTER = "5";
 
     private final AgentDirectory agents;

@@ -2,6 +2,8 @@ package dev.eliza.agents.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -139,7 +141,7 @@ class LogsAndRunsSliceTest {
     }
 
     private static String fieldNames(JsonNode node) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names.toString();
     }
