@@ -17,21 +17,26 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.eliza.agents.api.AgentJournal;
 import dev.eliza.agents.api.AgentLog;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
 /**
- * The {@link AgentJournal} over the {@code agent_logs} table. Retention is bounded per agent: every
- * {@link #PRUNE_EVERY}th entry of an agent written by this node trims that agent to its newest
- * {@link #KEEP_PER_AGENT} entries, so a busy agent's log stays bounded without a delete per write, and the runs
- * route (which reads an agent's run entries whole) stays cheap.
+ * The {@link AgentJournal} over the {@code agent_logs} table. Retention is bounded per agent: each agent keeps its
+ * newest {@code AGENT_LOGS_KEEP} entries (a platform setting, {@link #KEEP_PER_AGENT} by default). Trimming runs on
+ * every {@code keep / 8}th write of an agent on this node (at most every {@link #PRUNE_EVERY}th), so a busy agent's
+ * log stays bounded (below {@code keep + keep / 8} entries) without a delete per write, and the runs route (which
+ * reads an agent's run entries whole) stays cheap.
  */
 @Component(service = {AgentJournal.class, AgentLogs.class})
 public final class AgentLogStore implements AgentLogs {
     static final int KEEP_PER_AGENT = 10_000;
     static final int PRUNE_EVERY = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(AgentLogStore.class);
 
     private final SqlSessionFactory sessions;
     private final int keep;
@@ -42,14 +47,14 @@ public final class AgentLogStore implements AgentLogs {
     @Activate
     public AgentLogStore(@Reference Database database, BundleContext context) {
         this(database, context.getBundle().adapt(BundleWiring.class).getClassLoader(),
-                Migration.scan(context.getBundle(), "db/agents"), KEEP_PER_AGENT, PRUNE_EVERY);
+                Migration.scan(context.getBundle(), "db/agents"), keep(context.getProperty("AGENT_LOGS_KEEP")));
     }
 
-    AgentLogStore(Database database, ClassLoader loader, List<Migration> migrations, int keep, int pruneEvery) {
+    AgentLogStore(Database database, ClassLoader loader, List<Migration> migrations, int keep) {
         database.migrate("agents", migrations);
         this.sessions = database.sessionFactory(loader, LogMapper.class);
         this.keep = keep;
-        this.pruneEvery = pruneEvery;
+        this.pruneEvery = Math.max(1, Math.min(PRUNE_EVERY, keep / 8));
     }
 
     @Override
@@ -76,6 +81,24 @@ public final class AgentLogStore implements AgentLogs {
     public List<AgentLog> runEntries(UUID agentId, Optional<UUID> runId) {
         return run(mapper -> mapper.findRunEntries(agentId, runId.map(UUID::toString).orElse(null)).stream()
                 .map(AgentLogStore::toLog).toList());
+    }
+
+    /** A bad setting must not take the agents domain down: the default applies and the operator is told. */
+    static int keep(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return KEEP_PER_AGENT;
+        }
+        try {
+            int keep = Integer.parseInt(setting.trim());
+            if (keep > 0) {
+                return keep;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the warning below: the setting is not a number
+        }
+        LOG.warn("AGENT_LOGS_KEEP={} is not a positive integer; keeping {} log entries per agent", setting,
+                KEEP_PER_AGENT);
+        return KEEP_PER_AGENT;
     }
 
     private <T> T run(Function<LogMapper, T> work) {
