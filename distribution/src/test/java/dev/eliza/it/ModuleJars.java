@@ -98,6 +98,17 @@ final class ModuleJars {
     }
 
     /**
+     * A bundle of {@code dev.eliza.it.agents}: stands in for the agent runtime with a map-backed runner, and writes
+     * journal entries and reads desired states over {@code /api/probe-agents}.
+     */
+    static byte[] agentsProbeBundle() throws IOException {
+        return probeBundle("dev/eliza/it/agents", Map.of("Bundle-SymbolicName", "it.agents",
+                "Eliza-Domain", "probe-agents", "Bundle-Activator", "dev.eliza.it.agents.AgentsProbeActivator",
+                "Import-Package", "org.osgi.framework,dev.eliza.http.api,jakarta.ws.rs,jakarta.ws.rs.core,"
+                        + "dev.eliza.agents.api,com.fasterxml.jackson.databind,com.fasterxml.jackson.databind.node"));
+    }
+
+    /**
      * A PF4J plugin jar {@code id} made of the test class {@code dev.eliza.it.plugin.<className>} and its nested
      * classes; those annotated {@code @Extension} are listed as extensions.
      */

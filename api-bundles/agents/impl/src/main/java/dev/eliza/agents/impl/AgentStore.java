@@ -139,7 +139,7 @@ public final class AgentStore implements AgentDirectory {
 
     @Override
     public List<UUID> activeIds() {
-        return read(AgentMapper::findActiveIds);
+        return read(mapper -> mapper.findActiveIds().stream().map(UUID::fromString).toList());
     }
 
     private <T> T read(Function<AgentMapper, T> work) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.agents.api.Agent;
+import dev.eliza.agents.api.AgentStatus;
 
 /** The JSON shapes ElizaOS 1.7.2 gives agents on the wire (captures {@code agents_*.txt}). */
 final class AgentViews {
@@ -20,7 +21,7 @@ final class AgentViews {
     }
 
     /** An entry of {@code GET /api/agents}. */
-    static Map<String, Object> summary(Agent agent, String status) {
+    static Map<String, Object> summary(Agent agent, AgentStatus status) {
         JsonNode character = agent.character();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", agent.id().toString());
@@ -28,12 +29,13 @@ final class AgentViews {
         view.put("characterName", agent.name());
         JsonNode bio = character.path("bio");
         view.put("bio", bio.isArray() ? bio.path(0).asText("") : bio.asText(""));
-        view.put("status", status);
+        view.put("status", status.state().wire());
+        status.reason().ifPresent(reason -> view.put("statusReason", reason));
         return view;
     }
 
     /** {@code GET /api/agents/{id}} and the answer to {@code PATCH}: server fields, then the character. */
-    static ObjectNode full(Agent agent, String status) {
+    static ObjectNode full(Agent agent, AgentStatus status) {
         ObjectNode view = NODES.objectNode();
         view.put("id", agent.id().toString());
         view.put("enabled", agent.enabled());
@@ -54,7 +56,9 @@ final class AgentViews {
                 view.set(field.getKey(), field.getValue());
             }
         });
-        view.put("status", status);
+        view.put("status", status.state().wire());
+        // ElizaOS clients read only status; the reason of a failure rides along in a field they ignore.
+        status.reason().ifPresent(reason -> view.put("statusReason", reason));
         return view;
     }
 

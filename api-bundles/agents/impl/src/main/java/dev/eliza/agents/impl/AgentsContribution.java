@@ -9,20 +9,39 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.agents.api.AgentRunner;
 import dev.eliza.http.api.DomainContribution;
 
-/** Mounts the agents routes at {@code /api/agents} while the agent directory is available. */
+/**
+ * Mounts the agents routes at {@code /api/agents} while the agent directory and stores are available. The agent
+ * runtime is optional and dynamic: it comes and goes (stopped, updated) without the routes being remounted.
+ */
 @Component(service = DomainContribution.class)
 public final class AgentsContribution implements DomainContribution {
-    private final AgentsResource resource;
+    private final RunnerGate runner = new RunnerGate();
+    private final Set<Object> resources;
 
     @Activate
-    public AgentsContribution(@Reference AgentDirectory agents, BundleContext context) {
+    public AgentsContribution(@Reference AgentDirectory agents, @Reference Worlds worlds, @Reference AgentLogs logs,
+                              BundleContext context) {
         Optional<Path> characters = Optional.ofNullable(context.getProperty("ELIZA_HOME"))
                 .map(home -> Path.of(home, "characters"));
-        this.resource = new AgentsResource(agents, new CharacterSources(characters));
+        this.resources = Set.of(new AgentsResource(agents, new CharacterSources(characters), runner),
+                new WorldsResource(agents, worlds), new AllWorldsResource(worlds), new LogsResource(agents, logs),
+                new RunsResource(agents, logs), new PanelsResource(agents, runner));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRunner(AgentRunner bound) {
+        runner.bind(bound);
+    }
+
+    void unbindRunner(AgentRunner gone) {
+        runner.unbind(gone);
     }
 
     @Override
@@ -37,6 +56,6 @@ public final class AgentsContribution implements DomainContribution {
 
     @Override
     public Set<Object> resources() {
-        return Set.of(resource);
+        return resources;
     }
 }

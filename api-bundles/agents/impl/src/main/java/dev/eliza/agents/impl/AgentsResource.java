@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.eliza.agents.api.Agent;
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.agents.api.InvalidCharacterException;
 import dev.eliza.http.api.ApiException;
@@ -21,26 +22,27 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /api/agents}: list, create, read, change and delete agents. */
+/** {@code /api/agents}: list, create, read, change, delete, start and stop agents. */
 @Path("/api/agents")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AgentsResource {
-    /** Until the agent runtime lands no agent runs, so every agent is reported as ElizaOS reports a stopped one. */
-    static final String STOPPED = "inactive";
-
     private final AgentDirectory agents;
     private final CharacterSources sources;
+    private final RunnerGate runner;
+    private final AgentLifecycle lifecycle;
     private final AgentListBody listBody = new AgentListBody();
 
-    AgentsResource(AgentDirectory agents, CharacterSources sources) {
+    AgentsResource(AgentDirectory agents, CharacterSources sources, RunnerGate runner) {
         this.agents = agents;
         this.sources = sources;
+        this.runner = runner;
+        this.lifecycle = new AgentLifecycle(agents, runner);
     }
 
     /** With its length declared, the list leaves in one write instead of chunks. */
     @GET
     public Response list() {
-        byte[] body = listBody.of(agents.list());
+        byte[] body = listBody.of(agents.list(), runner::statusOf);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CONTENT_LENGTH, body.length)
                 .build();
     }
@@ -59,21 +61,22 @@ public final class AgentsResource {
     @GET
     @Path("{agentId}")
     public ApiSuccess<ObjectNode> get(@PathParam("agentId") String agentId) {
-        return ApiSuccess.of(agents.find(id(agentId)).map(agent -> AgentViews.full(agent, STOPPED))
-                .orElseThrow(AgentsResource::notFound));
+        Agent agent = AgentRefs.existing(agents, agentId);
+        return ApiSuccess.of(AgentViews.full(agent, runner.statusOf(agent.id())));
     }
 
     @PATCH
     @Path("{agentId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiSuccess<ObjectNode> update(@PathParam("agentId") String agentId, JsonNode body) {
-        UUID id = id(agentId);
+        UUID id = AgentRefs.id(agentId);
         if (!(body instanceof ObjectNode changes) || changes.isEmpty()) {
             throw ApiException.badRequest("INVALID_REQUEST", "No updates provided");
         }
         try {
-            return ApiSuccess.of(agents.update(id, changes).map(agent -> AgentViews.full(agent, STOPPED))
-                    .orElseThrow(AgentsResource::notFound));
+            return ApiSuccess.of(agents.update(id, changes)
+                    .map(agent -> AgentViews.full(agent, runner.statusOf(agent.id())))
+                    .orElseThrow(AgentRefs::notFound));
         } catch (InvalidCharacterException e) {
             throw new ApiException(400, "UPDATE_ERROR", e.getMessage(), e.getMessage());
         }
@@ -82,17 +85,23 @@ public final class AgentsResource {
     @DELETE
     @Path("{agentId}")
     public Response delete(@PathParam("agentId") String agentId) {
-        if (!agents.delete(id(agentId))) {
-            throw notFound();
+        Agent agent = AgentRefs.existing(agents, agentId);
+        lifecycle.stopBeforeDelete(agent.id());
+        if (!agents.delete(agent.id())) {
+            throw AgentRefs.notFound();
         }
         return Response.noContent().build();
     }
 
-    private static UUID id(String text) {
-        return Uuids.parse(text).orElseThrow(() -> ApiException.badRequest("INVALID_ID", "Invalid agent ID format"));
+    @POST
+    @Path("{agentId}/start")
+    public Response start(@PathParam("agentId") String agentId) {
+        return lifecycle.start(AgentRefs.existing(agents, agentId));
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound("NOT_FOUND", "Agent not found");
+    @POST
+    @Path("{agentId}/stop")
+    public Response stop(@PathParam("agentId") String agentId) {
+        return lifecycle.stop(AgentRefs.existing(agents, agentId));
     }
 }

@@ -28,7 +28,7 @@ class AgentsResourceSliceTest {
     @BeforeEach
     void start() throws Exception {
         slice = ResourceSlice.of(new AgentsResource(new FakeAgentDirectory(),
-                new CharacterSources(Optional.of(characters))));
+                new CharacterSources(Optional.of(characters)), new RunnerGate()));
     }
 
     @AfterEach

@@ -1,0 +1,114 @@
+package dev.eliza.agents.impl;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.eliza.agents.api.AgentJournal;
+import dev.eliza.agents.api.AgentLog;
+import dev.eliza.persistence.api.Database;
+import dev.eliza.persistence.api.Migration;
+
+/**
+ * The {@link AgentJournal} over the {@code agent_logs} table. Retention is bounded per agent: each agent keeps its
+ * newest {@code AGENT_LOGS_KEEP} entries (a platform setting, {@link #KEEP_PER_AGENT} by default). Trimming runs on
+ * every {@code keep / 8}th write of an agent on this node (at most every {@link #PRUNE_EVERY}th), so a busy agent's
+ * log stays bounded (below {@code keep + keep / 8} entries) without a delete per write, and the runs route (which
+ * reads an agent's run entries whole) stays cheap.
+ */
+@Component(service = {AgentJournal.class, AgentLogs.class})
+public final class AgentLogStore implements AgentLogs {
+    static final int KEEP_PER_AGENT = 10_000;
+    static final int PRUNE_EVERY = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(AgentLogStore.class);
+
+    private final SqlSessionFactory sessions;
+    private final int keep;
+    private final int pruneEvery;
+    private final Map<UUID, AtomicInteger> writes = new ConcurrentHashMap<>();
+
+    /** Migrating here too is safe: the database applies each migration once, whichever store activates first. */
+    @Activate
+    public AgentLogStore(@Reference Database database, BundleContext context) {
+        this(database, context.getBundle().adapt(BundleWiring.class).getClassLoader(),
+                Migration.scan(context.getBundle(), "db/agents"), keep(context.getProperty("AGENT_LOGS_KEEP")));
+    }
+
+    AgentLogStore(Database database, ClassLoader loader, List<Migration> migrations, int keep) {
+        database.migrate("agents", migrations);
+        this.sessions = database.sessionFactory(loader, LogMapper.class);
+        this.keep = keep;
+        this.pruneEvery = Math.max(1, Math.min(PRUNE_EVERY, keep / 8));
+    }
+
+    @Override
+    public void record(AgentLog entry) {
+        run(mapper -> mapper.insert(entry.id(), entry.agentId(), entry.entityId(), entry.roomId().orElse(null),
+                entry.type(), Json.write(entry.body()), Instant.ofEpochMilli(entry.createdAt())));
+        if (writes.computeIfAbsent(entry.agentId(), id -> new AtomicInteger()).incrementAndGet() % pruneEvery == 0) {
+            run(mapper -> mapper.prune(entry.agentId(), keep));
+        }
+    }
+
+    @Override
+    public List<AgentLog> find(UUID agentId, Query query) {
+        return run(mapper -> mapper.find(agentId, query.type().orElse(null), query.roomId().orElse(null),
+                query.excludeTypes(), query.offset(), query.limit()).stream().map(AgentLogStore::toLog).toList());
+    }
+
+    @Override
+    public boolean delete(UUID agentId, UUID logId) {
+        return run(mapper -> mapper.delete(agentId, logId) > 0);
+    }
+
+    @Override
+    public List<AgentLog> runEntries(UUID agentId, Optional<UUID> runId) {
+        return run(mapper -> mapper.findRunEntries(agentId, runId.map(UUID::toString).orElse(null)).stream()
+                .map(AgentLogStore::toLog).toList());
+    }
+
+    /** A bad setting must not take the agents domain down: the default applies and the operator is told. */
+    static int keep(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return KEEP_PER_AGENT;
+        }
+        try {
+            int keep = Integer.parseInt(setting.trim());
+            if (keep > 0) {
+                return keep;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the warning below: the setting is not a number
+        }
+        LOG.warn("AGENT_LOGS_KEEP={} is not a positive integer; keeping {} log entries per agent", setting,
+                KEEP_PER_AGENT);
+        return KEEP_PER_AGENT;
+    }
+
+    private <T> T run(Function<LogMapper, T> work) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session.getMapper(LogMapper.class));
+        }
+    }
+
+    private static AgentLog toLog(LogRow row) {
+        return new AgentLog(row.id(), row.agentId(), row.entityId(), Optional.ofNullable(row.roomId()), row.type(),
+                Json.object(row.bodyJson()), row.createdAt().toEpochMilli());
+    }
+}
