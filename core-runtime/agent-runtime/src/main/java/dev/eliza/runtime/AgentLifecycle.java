@@ -17,24 +17,28 @@ import dev.eliza.agents.api.AgentState;
 import dev.eliza.agents.api.AgentStatus;
 import dev.eliza.events.api.AgentLifecycleEvent;
 import dev.eliza.events.api.PlatformEvents;
+import dev.eliza.models.api.ProviderSettings;
 
 /**
  * The per-agent state machine {@code INACTIVE → STARTING → ACTIVE → STOPPING → INACTIVE}, or {@code FAILED} with a
  * reason, and the count of replies each agent has in flight so a stop can wait for them. Starting reads only the
- * character; nothing else blocks.
+ * character and its secrets; nothing else blocks. As in ElizaOS, a running agent answers with the character (and
+ * settings) it was started with: a changed character takes effect at its next start.
  */
 final class AgentLifecycle implements AgentRunner {
     private final AgentDirectory directory;
     private final ProviderRegistry providers;
+    private final ProviderSettingsResolver settings;
     private final PlatformEvents events;
     private final Clock clock;
     private final Duration stopWait;
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
 
-    AgentLifecycle(AgentDirectory directory, ProviderRegistry providers, PlatformEvents events, Clock clock,
-                   Duration stopWait) {
+    AgentLifecycle(AgentDirectory directory, ProviderRegistry providers, ProviderSettingsResolver settings,
+                   PlatformEvents events, Clock clock, Duration stopWait) {
         this.directory = directory;
         this.providers = providers;
+        this.settings = settings;
         this.events = events;
         this.clock = clock;
         this.stopWait = stopWait;
@@ -64,10 +68,12 @@ final class AgentLifecycle implements AgentRunner {
                 run.status = failed(selection.missingReason());
                 return run.status;
             }
-            run.name = agent.get().name();
+            run.agent = agent.get();
+            run.settings = settings.resolve(agent.get().character(), directory.secrets(agentId));
             run.status = AgentStatus.of(AgentState.ACTIVE);
         }
-        events.publish(new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agentId, run.name, clock.instant()));
+        events.publish(new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agentId, run.agent.name(),
+                clock.instant()));
         return run.status;
     }
 
@@ -86,7 +92,7 @@ final class AgentLifecycle implements AgentRunner {
             run.status = AgentStatus.INACTIVE;
         }
         if (wasActive) {
-            events.publish(new AgentLifecycleEvent(AgentLifecycleEvent.Change.STOPPED, agentId, run.name,
+            events.publish(new AgentLifecycleEvent(AgentLifecycleEvent.Change.STOPPED, agentId, run.agent.name(),
                     clock.instant()));
         }
         return AgentStatus.INACTIVE;
@@ -99,12 +105,23 @@ final class AgentLifecycle implements AgentRunner {
     }
 
     /**
-     * Counts a reply in flight for the agent and returns what ends it; empty (nothing counted) when the agent is not
+     * Counts a reply in flight for the agent and returns it; empty (nothing counted) when the agent is not
      * active. The end belongs to this run of the agent, so a reply outliving a stop never touches a later run.
      */
-    Optional<Runnable> enter(UUID agentId) {
+    Optional<Flight> enter(UUID agentId) {
         Run run = runs.get(agentId);
-        return run != null && run.enter() ? Optional.of(run::leave) : Optional.empty();
+        return run != null && run.enter() ? Optional.of(new Flight(run.agent, run.settings, run::leave))
+                : Optional.empty();
+    }
+
+    /**
+     * A reply in flight: the agent as it was started, its provider settings, and what ends the reply.
+     *
+     * @param agent the agent with the character it was started with
+     * @param settings its provider settings
+     * @param end ends the reply (call once)
+     */
+    record Flight(Agent agent, ProviderSettings settings, Runnable end) {
     }
 
     /** Starts again the agents that failed only because their provider was absent (a provider just arrived). */
@@ -137,7 +154,8 @@ final class AgentLifecycle implements AgentRunner {
     private static final class Run {
         volatile AgentStatus status = AgentStatus.INACTIVE;
         volatile boolean waitsForProvider;
-        volatile String name = "";
+        volatile Agent agent;
+        volatile ProviderSettings settings;
         private final Object flight = new Object();
         private int inFlight;
 

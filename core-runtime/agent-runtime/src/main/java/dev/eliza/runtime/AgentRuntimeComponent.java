@@ -67,9 +67,10 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
         ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, named("agent-runtime-timer-"));
         scheduled.setRemoveOnCancelPolicy(true);
         this.timer = scheduled;
-        this.lifecycle = new AgentLifecycle(directory, providers, events, clock, settings.stopWait());
+        ProviderSettingsResolver resolver = new ProviderSettingsResolver(System.getenv());
+        this.lifecycle = new AgentLifecycle(directory, providers, resolver, events, clock, settings.stopWait());
         RuntimeParts parts = new RuntimeParts(replies, messages, directory, lifecycle, providers,
-                new ProviderSettingsResolver(System.getenv()), new PromptComposer(), MemoryRecall.NONE, journal,
+                resolver, new PromptComposer(), MemoryRecall.NONE, journal,
                 events, workers, (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
                 clock, settings);
         this.inbox = new Inbox(parts);

@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.agents.api.Agent;
@@ -33,6 +36,7 @@ import dev.eliza.models.api.TextResult;
  * is back.
  */
 final class ReplyMaker {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyMaker.class);
     private static final List<String> ACTIONS = List.of("REPLY");
 
     private final RuntimeParts parts;
@@ -55,35 +59,32 @@ final class ReplyMaker {
         claimed.add(delivery);
         CompletableFuture<Void> done = new CompletableFuture<>();
         done.whenComplete((r, e) -> claimed.remove(delivery));
-        Optional<Runnable> flight = parts.lifecycle().enter(delivery.agentId());
-        if (flight.isEmpty()) {
-            parts.replies().noReply(delivery, "agent is not running");
-            done.complete(null);
-            return done;
-        }
-        done.whenComplete((r, e) -> flight.get().run());
         try {
-            begin(delivery, done);
+            Optional<AgentLifecycle.Flight> flight = parts.lifecycle().enter(delivery.agentId());
+            if (flight.isEmpty()) {
+                parts.replies().noReply(delivery, "agent is not running");
+                done.complete(null);
+                return done;
+            }
+            done.whenComplete((r, e) -> flight.get().end().run());
+            begin(delivery, flight.get(), done);
         } catch (RuntimeException e) {
-            parts.replies().fail(delivery, "the runtime could not handle the message: " + e.getMessage());
+            // messaging or the directory failed (a database error): the delivery ends visibly, and the lane goes on
+            LOG.warn("Delivery of message {} to agent {} failed", delivery.message().id(), delivery.agentId(), e);
+            quietly(() -> parts.replies().fail(delivery, "the runtime could not handle the message: " + e));
             done.complete(null);
         }
         return done;
     }
 
-    private void begin(Delivery delivery, CompletableFuture<Void> done) {
+    private void begin(Delivery delivery, AgentLifecycle.Flight flight, CompletableFuture<Void> done) {
         if (delivery.depth() >= parts.settings().maxDepth()) {
             parts.replies().noReply(delivery, "reply chain reached the bound of " + parts.settings().maxDepth());
             done.complete(null);
             return;
         }
-        Optional<Agent> agent = parts.directory().find(delivery.agentId());
-        if (agent.isEmpty()) {
-            parts.replies().noReply(delivery, "agent no longer exists");
-            done.complete(null);
-            return;
-        }
-        ObjectNode character = agent.get().character();
+        Agent agent = flight.agent();
+        ObjectNode character = agent.character();
         ProviderRegistry.Selection selection =
                 parts.providers().select(AgentLifecycle.plugins(character.path("plugins")));
         if (selection.provider().isEmpty()) {
@@ -95,13 +96,13 @@ final class ReplyMaker {
         ChannelMessage message = delivery.message();
         parts.events().publish(new AgentMessageEvent(AgentMessageEvent.Direction.RECEIVED, message.id(),
                 delivery.agentId(), message.channelId(), message.authorId(), message.text(), parts.clock().instant()));
-        Attempt attempt = new Attempt(delivery, agent.get(), selection.provider().get(), request(delivery, agent.get()),
-                done);
+        Attempt attempt = new Attempt(delivery, agent, selection.provider().get(), request(delivery, flight), done);
         parts.journal().started(attempt.runId, delivery, attempt.startTime);
         attempt.run(1);
     }
 
-    private TextRequest request(Delivery delivery, Agent agent) {
+    private TextRequest request(Delivery delivery, AgentLifecycle.Flight flight) {
+        Agent agent = flight.agent();
         ObjectNode character = agent.character();
         ChannelMessage message = delivery.message();
         List<PromptComposer.Turn> earlier = parts.messages().recent(message.channelId(), parts.settings().historySize())
@@ -109,8 +110,16 @@ final class ReplyMaker {
                 .map(m -> new PromptComposer.Turn(m.authorId(), m.authorName(), m.text())).toList();
         String system = parts.composer().system(character, parts.recall().recall(agent.id(), message));
         return new TextRequest(agent.id(), TextRequest.Purpose.REPLY, ModelClass.TEXT_LARGE, system,
-                parts.composer().history(agent.id(), earlier), message.text(), 1024, 0.7,
-                parts.settingsResolver().resolve(character, parts.directory().secrets(agent.id())));
+                parts.composer().history(agent.id(), earlier), message.text(), 1024, 0.7, flight.settings());
+    }
+
+    /** Runs {@code action}; a failure is logged, because the caller is already ending a delivery after one. */
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the end of a delivery; messaging hands it out again after a restart", e);
+        }
     }
 
     /** Stops taking deliveries and gives back those waiting for a retry. */
@@ -170,6 +179,7 @@ final class ReplyMaker {
                             + e.getMessage());
                 }
             } catch (RuntimeException e) {
+                LOG.warn("Reply to message {} by agent {} failed", delivery.message().id(), agent.id(), e);
                 end("the reply could not be made: " + e);
             }
         }
@@ -188,9 +198,12 @@ final class ReplyMaker {
         }
 
         private void end(String reason) {
-            parts.replies().fail(delivery, reason);
-            parts.journal().ended(runId, delivery, startTime, Optional.of(reason));
-            done.complete(null);
+            try {
+                quietly(() -> parts.replies().fail(delivery, reason));
+                parts.journal().ended(runId, delivery, startTime, Optional.of(reason));
+            } finally {
+                done.complete(null);
+            }
         }
 
         private AgentReply reply(String text) {

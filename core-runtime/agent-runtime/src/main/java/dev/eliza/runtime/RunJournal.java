@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,9 +18,10 @@ import dev.eliza.models.api.TextResult;
 
 /**
  * Writes runs and model calls to the agents domain's journal in ElizaOS's shapes ({@code run_event},
- * {@code useModel:TEXT_LARGE}); the journal is optional, and while it is absent nothing is written.
+ * {@code useModel:TEXT_LARGE}); the journal is optional (while it is absent nothing is written) and best-effort.
  */
 final class RunJournal {
+    private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
     private final AtomicReference<AgentJournal> journal = new AtomicReference<>();
     private final Clock clock;
 
@@ -73,9 +77,15 @@ final class RunJournal {
 
     private void write(Delivery delivery, UUID entityId, String type, ObjectNode body) {
         AgentJournal target = journal.get();
-        if (target != null) {
+        if (target == null) {
+            return;
+        }
+        try {
             target.record(new AgentLog(UUID.randomUUID(), delivery.agentId(), entityId,
                     Optional.of(delivery.message().channelId()), type, body, clock.millis()));
+        } catch (RuntimeException e) {
+            // the journal is a record of what happened, never a reason for a reply to fail
+            LOG.warn("Could not journal {} of agent {}", type, delivery.agentId(), e);
         }
     }
 }

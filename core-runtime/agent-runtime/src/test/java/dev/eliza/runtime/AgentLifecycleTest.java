@@ -59,7 +59,7 @@ class AgentLifecycleTest {
     void stopWaitsForTheReplyInFlightThenTellsListeners() throws Exception {
         h.providers.add(new ScriptedProvider("offline"));
         UUID id = h.activeAgent("{\"name\":\"Eliza\"}");
-        Runnable leave = h.lifecycle.enter(id).orElseThrow();
+        Runnable leave = h.lifecycle.enter(id).orElseThrow().end();
 
         CompletableFuture<AgentStatus> stopped = CompletableFuture.supplyAsync(() -> h.lifecycle.stop(id));
         while (h.lifecycle.status(id).state() != AgentState.STOPPING) {
@@ -85,10 +85,10 @@ class AgentLifecycleTest {
     void stopIsBoundedWhenAReplyHangs() {
         h.providers.add(new ScriptedProvider("offline"));
         UUID id = h.directory.add("{\"name\":\"Eliza\"}", true);
-        AgentLifecycle impatient = new AgentLifecycle(h.directory, h.providers, h.events::add, h.clock,
-                java.time.Duration.ZERO);
+        AgentLifecycle impatient = new AgentLifecycle(h.directory, h.providers, h.parts.settingsResolver(),
+                h.events::add, h.clock, java.time.Duration.ZERO);
         impatient.start(id);
-        Runnable hanging = impatient.enter(id).orElseThrow();
+        Runnable hanging = impatient.enter(id).orElseThrow().end();
 
         assertThat(impatient.stop(id)).isEqualTo(AgentStatus.INACTIVE);
         assertThat(impatient.start(id).state()).isEqualTo(AgentState.ACTIVE);

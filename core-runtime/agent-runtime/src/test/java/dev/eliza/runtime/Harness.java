@@ -32,13 +32,13 @@ final class Harness {
     final Inbox inbox;
 
     Harness(Executor executor, RuntimeSettings settings) {
-        lifecycle = new AgentLifecycle(directory, providers, events::add, clock, settings.stopWait());
+        ProviderSettingsResolver resolver =
+                new ProviderSettingsResolver(Map.of("OPENAI_API_KEY", "from-env", "LOG_LEVEL", "info"));
+        lifecycle = new AgentLifecycle(directory, providers, resolver, events::add, clock, settings.stopWait());
         RunJournal journal = new RunJournal(clock);
         AgentJournal sink = logs::add;
         journal.bind(sink);
-        parts = new RuntimeParts(replies, messages, directory, lifecycle, providers,
-                new ProviderSettingsResolver(Map.of("OPENAI_API_KEY", "from-env", "LOG_LEVEL", "info")),
-                new PromptComposer(), MemoryRecall.NONE, journal, events::add, executor, delayer, clock, settings);
+        parts = new RuntimeParts(replies, messages, directory, lifecycle, providers, resolver, new PromptComposer(), MemoryRecall.NONE, journal, events::add, executor, delayer, clock, settings);
         inbox = new Inbox(parts);
     }
 

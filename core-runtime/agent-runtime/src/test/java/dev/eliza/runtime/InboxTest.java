@@ -32,8 +32,10 @@ class InboxTest {
     @Test
     void anActiveAgentAnswersWithStreamedChunksUnderOneReplyId() {
         h.providers.add(offline);
-        UUID agent = h.activeAgent("{\"name\":\"Eliza\",\"settings\":{\"OPENAI_API_KEY\":\"from-character\"}}");
+        UUID agent = h.directory.add("{\"name\":\"Eliza\",\"settings\":{\"OPENAI_API_KEY\":\"from-character\"}}",
+                true);
         h.directory.secrets.put(agent, java.util.Map.of("OPENAI_API_KEY", "secret"));
+        h.lifecycle.start(agent);
         h.messages.stored.add(FakeReplies.message(channel, agent, "Hello Ann"));
 
         Delivery delivery = send(agent, "I feel tired", 0);
@@ -206,5 +208,35 @@ class InboxTest {
         assertThat(h.replies.state(delivery).state()).isEqualTo(DeliveryState.FAILED);
         assertThat(h.replies.state(delivery).reason())
                 .hasValue("no model provider for @elizaos/plugin-openai is registered (waited 30 s)");
+    }
+
+    @Test
+    void anUnexpectedErrorEndsTheDeliveryVisiblyAndTheChannelGoesOn() {
+        h.providers.add(offline);
+        UUID agent = h.activeAgent("{\"name\":\"Eliza\"}");
+        offline.answer = request -> {
+            if (request.prompt().equals("breaks")) {
+                throw new IllegalStateException("database is gone");
+            }
+            return "fine";
+        };
+
+        Delivery broken = send(agent, "breaks", 0);
+        Delivery next = send(agent, "next", 0);
+
+        assertThat(h.replies.state(broken).state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(h.replies.state(broken).reason()).hasValueSatisfying(r -> assertThat(r).contains("database is gone"));
+        assertThat(h.replies.state(next).state()).isEqualTo(DeliveryState.REPLIED);
+    }
+
+    @Test
+    void aFailingJournalNeverFailsAReply() {
+        h.parts.journal().bind(entry -> {
+            throw new IllegalStateException("journal table locked");
+        });
+        h.providers.add(offline);
+        UUID agent = h.activeAgent("{\"name\":\"Eliza\"}");
+
+        assertThat(h.replies.state(send(agent, "hi", 0)).state()).isEqualTo(DeliveryState.REPLIED);
     }
 }
