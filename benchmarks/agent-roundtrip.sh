@@ -19,9 +19,10 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 unset OPENAI_API_KEY ANTHROPIC_API_KEY OLLAMA_API_ENDPOINT
 SERVER_PORT=$port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
 server=$!
-until grep -q "Eliza server ready in" "$work/platform.log"; do
+# ready when health answers (LOG_LEVEL=warn hides the ready line)
+until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do
   kill -0 "$server" 2>/dev/null || { cat "$work/platform.log"; exit 1; }
-  sleep 0.1
+  sleep 0.2
 done
 # the launcher script execs java, so $server is the JVM's pid (CPU and heap are read from it)
 BASE_URL="http://127.0.0.1:$port" SERVER_PID=$server NODE_DIR="$node_dir" node "$root/benchmarks/agent-roundtrip.mjs" \
