@@ -1,0 +1,160 @@
+package dev.eliza.runtime;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.agents.api.AgentJournal;
+import dev.eliza.agents.api.AgentRunner;
+import dev.eliza.agents.api.AgentStatus;
+import dev.eliza.events.api.PlatformEvents;
+import dev.eliza.messaging.api.AgentInbox;
+import dev.eliza.messaging.api.AgentReplies;
+import dev.eliza.messaging.api.ChannelMessage;
+import dev.eliza.messaging.api.ChannelTitles;
+import dev.eliza.messaging.api.Delivery;
+import dev.eliza.messaging.api.MessageService;
+import dev.eliza.models.api.ModelProvider;
+
+/**
+ * The agent runtime as services: it runs agents ({@link AgentRunner}), answers the messages addressed to them
+ * ({@link AgentInbox}) and names channels ({@link ChannelTitles}). On activation it starts the agents that should
+ * run and takes the deliveries left {@code received}; on deactivation (a swap, a shutdown) it stops taking work,
+ * lets in-flight replies finish within {@code AGENT_STOP_WAIT_MS} and gives back the rest.
+ */
+@Component(service = {AgentRunner.class, AgentInbox.class, ChannelTitles.class})
+public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, ChannelTitles {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRuntimeComponent.class);
+
+    private final ProviderRegistry providers = new ProviderRegistry();
+    private final RunJournal journal = new RunJournal(Clock.systemUTC());
+    private final AgentDirectory directory;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final AgentLifecycle lifecycle;
+    private final Inbox inbox;
+    private final TitleMaker titles;
+
+    @Activate
+    public AgentRuntimeComponent(BundleContext context, @Reference AgentDirectory directory,
+                                 @Reference AgentReplies replies, @Reference MessageService messages,
+                                 @Reference PlatformEvents events) {
+        RuntimeSettings settings = RuntimeSettings.from(context::getProperty);
+        Clock clock = Clock.systemUTC();
+        this.directory = directory;
+        this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), named("agent-runtime-"));
+        ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, named("agent-runtime-timer-"));
+        scheduled.setRemoveOnCancelPolicy(true);
+        this.timer = scheduled;
+        ProviderSettingsResolver resolver = new ProviderSettingsResolver(System.getenv());
+        this.lifecycle = new AgentLifecycle(directory, providers, resolver, events, clock, settings.stopWait());
+        RuntimeParts parts = new RuntimeParts(replies, messages, directory, lifecycle, providers,
+                resolver, new PromptComposer(), MemoryRecall.NONE, journal,
+                events, workers, (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+                clock, settings);
+        this.inbox = new Inbox(parts);
+        this.titles = new TitleMaker(parts);
+        workers.execute(this::resume);
+    }
+
+    /** Brings back the agents that should run, then answers what arrived while the runtime was away. */
+    private void resume() {
+        List<UUID> active = directory.activeIds();
+        for (UUID id : active) {
+            AgentStatus status = lifecycle.start(id);
+            status.reason().ifPresent(reason -> LOG.warn("Agent {} did not start: {}", id, reason));
+        }
+        LOG.info("Agent runtime resumed {} agent(s)", active.size());
+        inbox.fetchPending();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProvider(ModelProvider provider) {
+        providers.add(provider);
+        // a provider may arrive after the runtime (boot order, a swap): agents and messages waiting for it go on
+        if (inbox != null) {
+            workers.execute(() -> {
+                lifecycle.retryWaiting();
+                inbox.providerArrived();
+            });
+        }
+    }
+
+    void removeProvider(ModelProvider provider) {
+        providers.remove(provider);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindJournal(AgentJournal value) {
+        journal.bind(value);
+    }
+
+    void unbindJournal(AgentJournal value) {
+        journal.unbind(value);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        inbox.close();
+        timer.shutdownNow();
+        workers.shutdown();
+        if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public AgentStatus start(UUID agentId) {
+        return lifecycle.start(agentId);
+    }
+
+    @Override
+    public AgentStatus stop(UUID agentId) {
+        return lifecycle.stop(agentId);
+    }
+
+    @Override
+    public AgentStatus status(UUID agentId) {
+        return lifecycle.status(agentId);
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        inbox.deliver(delivery);
+    }
+
+    @Override
+    public Optional<String> title(UUID agentId, List<ChannelMessage> messages) {
+        return titles.title(agentId, messages);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
