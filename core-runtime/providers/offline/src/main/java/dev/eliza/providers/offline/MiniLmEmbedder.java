@@ -1,6 +1,7 @@
 package dev.eliza.providers.offline;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import ai.djl.huggingface.tokenizers.jni.LibUtils;
+import ai.onnxruntime.OrtEnvironment;
 import dev.eliza.models.api.Embedding;
 import dev.eliza.models.api.ModelProviderException;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -17,11 +19,11 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * all-MiniLM-L6-v2 (quantized, 384 dimensions) run in-process by ONNX Runtime, loaded on first use and once.
  * Thread-safe: the model is built under a lock, then shared (ONNX Runtime sessions may run concurrently).
  *
- * <p>Both native libraries are extracted to files before they are loaded. ONNX Runtime picks a fresh temporary
- * folder each time its classes are initialised. The tokenizer's DJL loader would reuse one fixed folder
- * ({@code ~/.djl.ai}), and the JVM refuses to load the same library file into a second class loader, which is
- * what a bundle update makes; so it is pointed at a fresh folder under {@code nativeRoot} while it loads, and that
- * folder is deleted once the library is in memory.
+ * <p>The native libraries (ONNX Runtime's and the tokenizer's) must be files before the JVM loads them, and the
+ * JVM refuses to load one file into a second class loader, which is what a bundle update makes. Left alone, DJL
+ * would reuse one fixed folder ({@code ~/.djl.ai}) and ONNX Runtime would leave its copies in {@code /tmp} until
+ * the JVM exits. So both are extracted into a fresh folder under {@code nativeRoot} (this bundle's data area,
+ * which the server's user owns), loaded from there, and the folder is deleted once the libraries are in memory.
  */
 final class MiniLmEmbedder {
     static final String MODEL = "all-minilm-l6-v2-q";
@@ -29,6 +31,9 @@ final class MiniLmEmbedder {
     /** The model reads 510 tokens per pass and averages the passes: a cap keeps one call's work bounded. */
     static final int MAX_CHARS = 16_384;
     private static final String DJL_CACHE_PROPERTY = "ENGINE_CACHE_DIR";
+    private static final String ORT_PATH_PROPERTY = "onnxruntime.native.path";
+    private static final String ORT_NATIVES = "/ai/onnxruntime/native/linux-x64/";
+    private static final String[] ORT_LIBRARIES = {"libonnxruntime.so", "libonnxruntime4j_jni.so"};
 
     private final Path nativeRoot;
     private volatile EmbeddingModel model;
@@ -92,6 +97,7 @@ final class MiniLmEmbedder {
         try {
             Files.createDirectories(nativeRoot);
             extractTo = Files.createTempDirectory(nativeRoot, "djl-");
+            loadOnnxRuntime(extractTo.resolve("onnxruntime"));
             loadTokenizerLibrary(extractTo);
             // Direct executor: a single text is embedded on the caller's thread; no pool of our own to leak.
             return new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
@@ -108,19 +114,45 @@ final class MiniLmEmbedder {
         }
     }
 
+    private static void loadOnnxRuntime(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        boolean bundled = true;
+        for (String library : ORT_LIBRARIES) {
+            try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(ORT_NATIVES + library)) {
+                if (in == null) {
+                    bundled = false;
+                    break;
+                }
+                Files.copy(in, dir.resolve(library));
+            }
+        }
+        if (!bundled) {
+            // Not Linux x86-64: ONNX Runtime looks for its natives itself and says what it misses.
+            OrtEnvironment.getEnvironment();
+            return;
+        }
+        // The first environment initialises ONNX Runtime, which loads the libraries from the folder the property
+        // names; the property is the JVM's, so it is set only while that happens.
+        withProperty(ORT_PATH_PROPERTY, dir.toString(), OrtEnvironment::getEnvironment);
+    }
+
     private static void loadTokenizerLibrary(Path extractTo) {
+        // The first call initialises the class, which loads the library; DJL keeps a failed load in a field
+        // rather than throwing from its static initialiser, and this call rethrows it.
+        withProperty(DJL_CACHE_PROPERTY, extractTo.toString(), LibUtils::checkStatus);
+    }
+
+    private static void withProperty(String name, String value, Runnable action) {
         synchronized (System.class) {
-            String before = System.getProperty(DJL_CACHE_PROPERTY);
-            System.setProperty(DJL_CACHE_PROPERTY, extractTo.toString());
+            String before = System.getProperty(name);
+            System.setProperty(name, value);
             try {
-                // The first call initialises the class, which loads the library; DJL keeps a failed load in a
-                // field rather than throwing from its static initialiser, and this call rethrows it.
-                LibUtils.checkStatus();
+                action.run();
             } finally {
                 if (before == null) {
-                    System.clearProperty(DJL_CACHE_PROPERTY);
+                    System.clearProperty(name);
                 } else {
-                    System.setProperty(DJL_CACHE_PROPERTY, before);
+                    System.setProperty(name, before);
                 }
             }
         }
