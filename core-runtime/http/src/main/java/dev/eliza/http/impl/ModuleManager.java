@@ -28,6 +28,8 @@ import dev.eliza.http.api.ApiException;
 final class ModuleManager {
     static final String DOMAIN_HEADER = "Eliza-Domain";
     static final String CONTRACT_HEADER = "Eliza-Domain-Contract";
+    /** Names a bundle that serves no routes but is managed like a domain: the agent runtime, a model provider. */
+    static final String SERVICE_HEADER = "Eliza-Service";
 
     private final BundleContext context;
     private final DomainRouter router;
@@ -211,14 +213,16 @@ final class ModuleManager {
 
     private ModuleInfo describe(Bundle bundle) {
         String domain = bundle.getHeaders().get(DOMAIN_HEADER);
-        String role = domain == null ? "api" : "impl";
-        return new ModuleInfo(bundle.getSymbolicName(),
-                domain == null ? bundle.getHeaders().get(CONTRACT_HEADER) : domain, role,
-                bundle.getVersion().toString(), state(bundle.getState()), pathsOf(bundle.getSymbolicName()));
+        String service = bundle.getHeaders().get(SERVICE_HEADER);
+        String role = domain != null ? "impl" : service != null ? "service" : "api";
+        String named = domain != null ? domain : service != null ? service : bundle.getHeaders().get(CONTRACT_HEADER);
+        return new ModuleInfo(bundle.getSymbolicName(), named, role, bundle.getVersion().toString(),
+                state(bundle.getState()), pathsOf(bundle.getSymbolicName()));
     }
 
     private static boolean isDomainBundle(Bundle bundle) {
-        return bundle.getHeaders().get(DOMAIN_HEADER) != null || bundle.getHeaders().get(CONTRACT_HEADER) != null;
+        return bundle.getHeaders().get(DOMAIN_HEADER) != null || bundle.getHeaders().get(CONTRACT_HEADER) != null
+                || bundle.getHeaders().get(SERVICE_HEADER) != null;
     }
 
     private static String state(int state) {

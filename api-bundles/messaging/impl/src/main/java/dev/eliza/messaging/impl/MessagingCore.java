@@ -11,9 +11,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,7 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
     private final ReplyWaiters waiters = new ReplyWaiters();
     private final Posting posting;
     private final Replies replies;
-    private volatile AgentInbox inbox;
+    private final ServiceTracker<AgentInbox, AgentInbox> inbox;
     private volatile RealtimeBroadcaster realtime;
 
     @Activate
@@ -57,11 +59,17 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
         this(database, agents, context.getBundle().adapt(BundleWiring.class).getClassLoader(),
                 Migration.scan(context.getBundle(), "db/messaging"),
                 Optional.ofNullable(context.getProperty("org.osgi.framework.uuid")).orElse("local"),
-                Clock.systemUTC());
+                Clock.systemUTC(), new ServiceTracker<>(context, AgentInbox.class, null));
     }
 
+    /**
+     * The inbox is tracked, not a DS reference: the agent runtime that registers it needs this component's
+     * services to activate, and a reference back would be a cycle SCR refuses at start-up.
+     */
     MessagingCore(Database database, AgentDirectory agents, ClassLoader loader, List<Migration> migrations,
-                  String processId, Clock clock) {
+                  String processId, Clock clock, ServiceTracker<AgentInbox, AgentInbox> inbox) {
+        this.inbox = inbox;
+        inbox.open();
         database.migrate("messaging", migrations);
         Sql sql = new Sql(database.sessionFactory(loader, ServerMapper.class, ChannelMapper.class,
                 MessageMapper.class, DeliveryMapper.class));
@@ -72,15 +80,9 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
         this.replies = new Replies(channels, messages, posting, broadcasts, waiters, this::handOver);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindInbox(AgentInbox inbox) {
-        this.inbox = inbox;
-    }
-
-    void unbindInbox(AgentInbox inbox) {
-        if (this.inbox == inbox) {
-            this.inbox = null;
-        }
+    @Deactivate
+    void deactivate() {
+        inbox.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -190,7 +192,7 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
 
     /** Hands the received deliveries of a stored message to the inbox; without one they wait for pending(). */
     private void handOver(Posted posted) {
-        AgentInbox current = inbox;
+        AgentInbox current = inbox.getService();
         if (current == null) {
             return;
         }
