@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,7 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
     private final ReplyWaiters waiters = new ReplyWaiters();
     private final Posting posting;
     private final Replies replies;
-    private final ServiceTracker<AgentInbox, AgentInbox> inbox;
+    private final InboxLookup inbox;
     private volatile RealtimeBroadcaster realtime;
 
     @Activate
@@ -59,17 +58,12 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
         this(database, agents, context.getBundle().adapt(BundleWiring.class).getClassLoader(),
                 Migration.scan(context.getBundle(), "db/messaging"),
                 Optional.ofNullable(context.getProperty("org.osgi.framework.uuid")).orElse("local"),
-                Clock.systemUTC(), new ServiceTracker<>(context, AgentInbox.class, null));
+                Clock.systemUTC(), new InboxLookup(context));
     }
 
-    /**
-     * The inbox is tracked, not a DS reference: the agent runtime that registers it needs this component's
-     * services to activate, and a reference back would be a cycle SCR refuses at start-up.
-     */
     MessagingCore(Database database, AgentDirectory agents, ClassLoader loader, List<Migration> migrations,
-                  String processId, Clock clock, ServiceTracker<AgentInbox, AgentInbox> inbox) {
+                  String processId, Clock clock, InboxLookup inbox) {
         this.inbox = inbox;
-        inbox.open();
         database.migrate("messaging", migrations);
         Sql sql = new Sql(database.sessionFactory(loader, ServerMapper.class, ChannelMapper.class,
                 MessageMapper.class, DeliveryMapper.class));
@@ -192,10 +186,11 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
 
     /** Hands the received deliveries of a stored message to the inbox; without one they wait for pending(). */
     private void handOver(Posted posted) {
-        AgentInbox current = inbox.getService();
-        if (current == null) {
+        Optional<AgentInbox> found = inbox.inbox();
+        if (found.isEmpty()) {
             return;
         }
+        AgentInbox current = found.get();
         long now = posted.row().createdAt().toEpochMilli();
         for (MessageStore.NewDelivery d : posted.deliveries()) {
             if (d.state() != DeliveryState.RECEIVED) {
