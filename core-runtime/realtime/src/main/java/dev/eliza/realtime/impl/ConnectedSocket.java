@@ -54,7 +54,7 @@ final class ConnectedSocket implements RealtimeSocket {
 
     @Override
     public void emit(String event, Object... args) {
-        send(new SharedFrame(frames.event(event, args)));
+        send(frames.event(event, args));
     }
 
     @Override
@@ -79,8 +79,8 @@ final class ConnectedSocket implements RealtimeSocket {
         return rooms;
     }
 
-    /** Sends an already encoded packet; past the connection's send bound it is dropped. */
-    void send(SharedFrame frame) {
-        outbox.send(frame);
+    /** Sends an already encoded Socket.IO packet; past the connection's send bound it is dropped. */
+    void send(String packet) {
+        outbox.send(packet);
     }
 }

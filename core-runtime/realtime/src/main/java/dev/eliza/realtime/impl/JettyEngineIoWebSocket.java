@@ -7,10 +7,6 @@ import java.util.Map;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +19,10 @@ import io.socket.engineio.server.EngineIoWebSocket;
  * not an Engine.IO packet closes the connection (1002), as the reference server closes on a parse error; incoming
  * messages are limited to the configured payload size (1009 past it). Frames queued in Jetty for a client that
  * does not read are bounded: past the bound the connection is dropped without a close handshake, since the
- * client would not read that either, which frees the queue at once. Frames encoded once for many receivers
- * ({@link SharedFrame}) are written as they are, under the same bound. Public because Jetty invokes listener methods
+ * client would not read that either, which frees the queue at once. Public because Jetty invokes listener methods
  * through method handles.
  */
-public final class JettyEngineIoWebSocket extends EngineIoWebSocket
-        implements Session.Listener.AutoDemanding, FrameWriter {
+public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(JettyEngineIoWebSocket.class);
 
     private final EngineIoServer engine;
@@ -37,7 +31,6 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket
     private final int maxPayloadBytes;
     private final SendBudget queued;
     private volatile Session session;
-    private volatile CoreSession core;
 
     JettyEngineIoWebSocket(EngineIoServer engine, Map<String, String> query, Map<String, List<String>> headers,
                            RealtimeSettings settings) {
@@ -57,14 +50,13 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket
         this.session = session;
         session.setMaxTextMessageSize(maxPayloadBytes);
         session.setMaxBinaryMessageSize(maxPayloadBytes);
-        core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
-        FrameWriter.handling(this, () -> engine.handleWebSocket(this));
+        engine.handleWebSocket(this);
     }
 
     @Override
     public void onWebSocketText(String message) {
         if (EngineIoPayload.isValidPacket(message)) {
-            FrameWriter.handling(this, () -> emit("message", message));
+            emit("message", message);
         } else {
             session.close(StatusCode.PROTOCOL, "Not an Engine.IO packet", Callback.NOOP);
         }
@@ -102,22 +94,6 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket
     public void write(String message) {
         if (queued.take(message)) {
             session.sendText(message, Callback.from(() -> queued.release(message), failure -> queued.release(message)));
-        }
-    }
-
-    /** Writes an Engine.IO MESSAGE encoded once for many receivers: its bytes as they are, no per-socket encode. */
-    @Override
-    public void write(SharedFrame frame) {
-        CoreSession target = core;
-        if (target == null) {
-            write("4" + frame.packet());
-            return;
-        }
-        int size = frame.size();
-        if (queued.take(size)) {
-            target.sendFrame(new Frame(OpCode.TEXT, true, frame.engineIoPayload()),
-                    org.eclipse.jetty.util.Callback.from(() -> queued.release(size), failure -> queued.release(size)),
-                    false);
         }
     }
 

@@ -21,18 +21,13 @@ final class SendBudget {
 
     /** Counts {@code packet} as queued; {@code false} if it must not be queued. */
     boolean take(String packet) {
-        return take(packet.length());
-    }
-
-    /** Counts {@code chars} more as queued; {@code false} if they must not be queued. */
-    boolean take(long chars) {
         if (exceeded.get()) {
             return false;
         }
-        if (queued.addAndGet(chars) <= maxQueued) {
+        if (queued.addAndGet(packet.length()) <= maxQueued) {
             return true;
         }
-        queued.addAndGet(-chars);
+        queued.addAndGet(-packet.length());
         if (exceeded.compareAndSet(false, true)) {
             onExceeded.run();
         }
@@ -41,12 +36,7 @@ final class SendBudget {
 
     /** Counts {@code packet} as written (or dropped by the transport). */
     void release(String packet) {
-        release(packet.length());
-    }
-
-    /** Counts {@code chars} as written (or dropped by the transport). */
-    void release(long chars) {
-        queued.addAndGet(-chars);
+        queued.addAndGet(-packet.length());
     }
 
     long queued() {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.eliza.realtime.api.RealtimeBroadcaster;
 
-/** The connected sockets and their rooms; sends events to them, encoding each event once (a {@link SharedFrame}). */
+/** The connected sockets and their rooms; sends events to them, encoding each event once. */
 final class SocketRegistry implements RealtimeBroadcaster {
     private final Map<String, ConnectedSocket> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<ConnectedSocket>> rooms = new ConcurrentHashMap<>();
@@ -46,8 +46,8 @@ final class SocketRegistry implements RealtimeBroadcaster {
     public void toRoom(String room, String event, Object... args) {
         Set<ConnectedSocket> members = rooms.get(room);
         if (members != null && !members.isEmpty()) {
-            SharedFrame frame = new SharedFrame(frames.event(event, args));
-            members.forEach(socket -> socket.send(frame));
+            String packet = frames.event(event, args);
+            members.forEach(socket -> socket.send(packet));
         }
     }
 
@@ -58,8 +58,8 @@ final class SocketRegistry implements RealtimeBroadcaster {
 
     @Override
     public void toAll(String event, Object... args) {
-        SharedFrame frame = new SharedFrame(frames.event(event, args));
-        sockets.values().forEach(socket -> socket.send(frame));
+        String packet = frames.event(event, args);
+        sockets.values().forEach(socket -> socket.send(packet));
     }
 
     @Override
