@@ -25,11 +25,12 @@ import dev.eliza.http.api.DomainContribution;
 import dev.eliza.sdk.AgentRoutes;
 import dev.eliza.sdk.EventListener;
 import dev.eliza.sdk.GlobalRoutes;
+import dev.eliza.sdk.ModelProviderExtension;
 import dev.eliza.sdk.PluginService;
 
 /**
  * Turns a PF4J-started plugin's extensions into platform registrations: global routes, agent routes (both ElizaOS
- * forms), one event listener service, and its services started. All or nothing: whatever fails undoes the rest.
+ * forms), one event listener service, its model providers, and its services started. All or nothing: whatever fails undoes the rest.
  */
 final class PluginActivator {
     private final BundleContext context;
@@ -76,6 +77,8 @@ final class PluginActivator {
                         FrameworkUtil.asDictionary(Map.of("listener.name", "plugin:" + id)));
                 started.added(registration::unregister);
             }
+            PluginModelProviders.register(context, id, manager.getExtensions(ModelProviderExtension.class, id),
+                    pluginContext, plugin.getPluginClassLoader(), started);
             for (PluginService service : manager.getExtensions(PluginService.class, id)) {
                 withPluginLoader(plugin, () -> service.start(pluginContext));
                 started.added(() -> withPluginLoader(plugin, service::stop));
