@@ -1,16 +1,11 @@
 package dev.eliza.realtime.impl;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.PrintWriter;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /** The views of a checked request that the Engine.IO library is given instead of the request itself. */
 final class EngineIoRequests {
@@ -47,23 +42,6 @@ final class EngineIoRequests {
             @Override
             public ServletInputStream getInputStream() {
                 return new BodyStream(body);
-            }
-        };
-    }
-
-    /** The response, calling {@code onWrite} just before the library starts writing it. */
-    static HttpServletResponse onFirstWrite(HttpServletResponse response, Runnable onWrite) {
-        return new HttpServletResponseWrapper(response) {
-            @Override
-            public ServletOutputStream getOutputStream() throws IOException {
-                onWrite.run();
-                return super.getOutputStream();
-            }
-
-            @Override
-            public PrintWriter getWriter() throws IOException {
-                onWrite.run();
-                return super.getWriter();
             }
         };
     }

@@ -57,12 +57,15 @@ final class EngineIoServlet extends HttpServlet {
             session.close();
             return;
         }
+        ParkedPoll parked = new ParkedPoll(response, () -> session.endPoll(ticket));
         try {
-            handle(EngineIoRequests.canonical(request, query),
-                    EngineIoRequests.onFirstWrite(response, () -> session.endPoll(ticket)));
+            handle(EngineIoRequests.canonical(request, query), parked.forLibrary());
         } finally {
             if (!request.isAsyncStarted()) {
                 session.endPoll(ticket);
+            } else if (session.isClosed()) {
+                // Closed while the library waited for the session's lock: it parked this poll and will not answer.
+                parked.answerClosed(request);
             }
         }
     }

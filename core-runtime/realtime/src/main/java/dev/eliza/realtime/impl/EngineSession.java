@@ -12,6 +12,7 @@ final class EngineSession {
 
     private final AtomicLong waitingPoll = new AtomicLong();
     private volatile String transport;
+    private volatile boolean closed;
 
     EngineSession(String transport, Runnable close) {
         this.transport = transport;
@@ -42,6 +43,19 @@ final class EngineSession {
      */
     void endPoll(long ticket) {
         waitingPoll.compareAndSet(ticket, 0);
+    }
+
+    boolean pollWaiting() {
+        return waitingPoll.get() != 0;
+    }
+
+    /** Called when the library has closed the session: it answers none of its requests after that. */
+    void markClosed() {
+        closed = true;
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     /** Closes the session, as the reference does when a client breaks the protocol. */

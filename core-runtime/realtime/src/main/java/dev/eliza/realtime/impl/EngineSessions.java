@@ -33,7 +33,10 @@ final class EngineSessions {
         EngineSession session = new EngineSession(transport, socket::close);
         sessions.put(socket.getId(), session);
         socket.on("upgrade", (source, args) -> session.upgraded());
-        socket.on("close", (source, args) -> sessions.remove(socket.getId(), session));
+        socket.on("close", (source, args) -> {
+            session.markClosed();
+            sessions.remove(socket.getId(), session);
+        });
     }
 
     /** Runs a polling handshake; lookups that miss wait until it has returned, and so announced its session. */
