@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.messaging.api.AgentReply;
+import dev.eliza.messaging.api.AnswerEvent;
 import dev.eliza.messaging.api.DeliveryState;
 import dev.eliza.messaging.api.InvalidMessageException;
 import dev.eliza.messaging.api.MessageOrigin;
@@ -66,7 +67,7 @@ final class ChannelPosts {
                 Optional.empty(), true);
         Optional<JsonNode> raw = Optional.ofNullable(body.get("raw_message")).filter(JsonNode::isObject);
         Optional<UUID> parent = Json.uuid(body, "in_reply_to_message_id");
-        ReplyWaiters.Waiter waiter = transport.equals("websocket") ? null : core.waiters().open(channelId);
+        ReplyWaiters.Waiter waiter = transport.equals("websocket") ? null : core.waiters().watch(channelId);
         Posted posted;
         try {
             posted = core.post(message, raw, parent, Optional.empty(), channel);
@@ -90,11 +91,11 @@ final class ChannelPosts {
         try (waiter) {
             long deadline = System.nanoTime() + (awaited ? replyWait.toNanos() : 0);
             while (awaited) {
-                Optional<ReplyWaiters.Event> event = waiter.next(posted.row().id(), deadline);
+                Optional<AnswerEvent> event = waiter.next(posted.row().id(), deadline);
                 if (event.isEmpty()) {
                     break;
                 }
-                if (event.get() instanceof ReplyWaiters.Done done) {
+                if (event.get() instanceof AnswerEvent.Done done) {
                     done.reply().ifPresent(r -> answer.set("agentResponse", agentResponse(r, posted.row().id())));
                     break;
                 }
@@ -113,14 +114,14 @@ final class ChannelPosts {
                 long deadline = System.nanoTime() + (awaited ? replyWait.toNanos() : 0);
                 ObjectNode done = Json.MAPPER.createObjectNode();
                 while (awaited) {
-                    Optional<ReplyWaiters.Event> event = waiter.next(id, deadline);
+                    Optional<AnswerEvent> event = waiter.next(id, deadline);
                     if (event.isEmpty()) {
                         break;
                     }
-                    if (event.get() instanceof ReplyWaiters.Chunk chunk) {
+                    if (event.get() instanceof AnswerEvent.Chunk chunk) {
                         event(out, "chunk", Json.MAPPER.createObjectNode().put("messageId", chunk.replyId().toString())
                                 .put("chunk", chunk.chunk()).put("index", chunk.index()));
-                    } else if (event.get() instanceof ReplyWaiters.Done end) {
+                    } else if (event.get() instanceof AnswerEvent.Done end) {
                         done = end.reply().map(r -> agentResponse(r, id)).orElse(done);
                         break;
                     }

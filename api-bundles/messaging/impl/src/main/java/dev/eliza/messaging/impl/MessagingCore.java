@@ -22,11 +22,13 @@ import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.messaging.api.AgentInbox;
 import dev.eliza.messaging.api.AgentReplies;
 import dev.eliza.messaging.api.AgentReply;
+import dev.eliza.messaging.api.AnswerWatch;
 import dev.eliza.messaging.api.Channel;
 import dev.eliza.messaging.api.ChannelMessage;
 import dev.eliza.messaging.api.ChannelPoster;
 import dev.eliza.messaging.api.Delivery;
 import dev.eliza.messaging.api.DeliveryState;
+import dev.eliza.messaging.api.MessageAnswers;
 import dev.eliza.messaging.api.MessageOrigin;
 import dev.eliza.messaging.api.MessageService;
 import dev.eliza.messaging.api.NewMessage;
@@ -36,12 +38,13 @@ import dev.eliza.persistence.api.Migration;
 import dev.eliza.realtime.api.RealtimeBroadcaster;
 
 /**
- * The messaging domain's services over its PostgreSQL tables: {@link MessageService}, {@link AgentReplies} and
- * {@link ChannelPoster}, and the stores the REST routes use. The inbox and the broadcaster are optional: while
+ * The messaging domain's services over its PostgreSQL tables: {@link MessageService}, {@link AgentReplies},
+ * {@link MessageAnswers} and {@link ChannelPoster}, and the stores the REST routes use. The inbox and the broadcaster are optional: while
  * either is away (a swap), messages are still stored and deliveries wait in {@code received}.
  */
-@Component(service = {MessagingCore.class, MessageService.class, AgentReplies.class, ChannelPoster.class})
-public final class MessagingCore implements MessageService, AgentReplies, ChannelPoster {
+@Component(service = {MessagingCore.class, MessageService.class, AgentReplies.class, ChannelPoster.class,
+    MessageAnswers.class})
+public final class MessagingCore implements MessageService, AgentReplies, ChannelPoster, MessageAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(MessagingCore.class);
 
     private final ChannelStore channels;
@@ -104,6 +107,11 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
 
     ReplyWaiters waiters() {
         return waiters;
+    }
+
+    @Override
+    public AnswerWatch watch(UUID channelId) {
+        return waiters.watch(channelId);
     }
 
     /** Posts with what only the REST routes carry: the raw message, the parent and the source's own id. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.messaging.api.AgentReplies;
 import dev.eliza.messaging.api.AgentReply;
+import dev.eliza.messaging.api.AnswerEvent;
 import dev.eliza.messaging.api.ChannelMessage;
 import dev.eliza.messaging.api.Delivery;
 import dev.eliza.messaging.api.DeliveryState;
@@ -57,7 +58,7 @@ final class Replies implements AgentReplies {
     public void chunk(Delivery delivery, AgentReply partial, int index, String chunk) {
         UUID channelId = delivery.message().channelId();
         broadcasts.chunk(channelId, delivery.agentId(), partial, index, chunk);
-        waiters.publish(channelId, new ReplyWaiters.Chunk(delivery.message().id(), partial.replyId(), index, chunk));
+        waiters.publish(channelId, new AnswerEvent.Chunk(delivery.message().id(), partial.replyId(), index, chunk));
     }
 
     @Override
@@ -86,7 +87,8 @@ final class Replies implements AgentReplies {
         ChannelMessage stored = Rows.message(row);
         broadcasts.reply(stored, reply.thought(), reply.actions());
         broadcasts.complete(channel.id(), delivery.agentId(), stored.id());
-        waiters.publish(channel.id(), new ReplyWaiters.Done(asked.id(), Optional.of(reply)));
+        waiters.publish(channel.id(), new AnswerEvent.Done(asked.id(), DeliveryState.REPLIED, Optional.of(reply),
+                Optional.of(stored), Optional.empty()));
         handOver.accept(new Posted(row, stored, next, delivery.depth() + 1));
         return stored;
     }
@@ -96,7 +98,8 @@ final class Replies implements AgentReplies {
         ChannelMessage asked = delivery.message();
         if (messages.finish(asked.id(), delivery.agentId(), DeliveryState.NO_REPLY, reason, channels.now())) {
             broadcasts.complete(asked.channelId(), delivery.agentId(), asked.id());
-            waiters.publish(asked.channelId(), new ReplyWaiters.Done(asked.id(), Optional.empty()));
+            waiters.publish(asked.channelId(), new AnswerEvent.Done(asked.id(), DeliveryState.NO_REPLY,
+                    Optional.empty(), Optional.empty(), Optional.ofNullable(reason)));
         }
     }
 
@@ -105,7 +108,8 @@ final class Replies implements AgentReplies {
         ChannelMessage asked = delivery.message();
         if (messages.finish(asked.id(), delivery.agentId(), DeliveryState.FAILED, reason, channels.now())) {
             broadcasts.error(asked.channelId(), asked.id(), reason);
-            waiters.publish(asked.channelId(), new ReplyWaiters.Done(asked.id(), Optional.empty()));
+            waiters.publish(asked.channelId(), new AnswerEvent.Done(asked.id(), DeliveryState.FAILED,
+                    Optional.empty(), Optional.empty(), Optional.ofNullable(reason)));
         }
     }
 

@@ -9,34 +9,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.eliza.messaging.api.AgentReply;
+import dev.eliza.messaging.api.AnswerEvent;
+import dev.eliza.messaging.api.AnswerWatch;
+import dev.eliza.messaging.api.MessageAnswers;
 
 /**
- * HTTP and SSE posts waiting for an agent's answer to their message. A waiter is opened on the channel before the
- * message is posted, so an agent that answers before the post returns is not missed; events for other messages of
- * the channel are ignored.
+ * Posts waiting for an agent's answer to their message (HTTP and SSE posts here, sessions and jobs elsewhere). A
+ * waiter is opened on the channel before the message is posted, so an agent that answers before the post returns
+ * is not missed; events for other messages of the channel are ignored.
  */
-final class ReplyWaiters {
-    /** What a waiter hears: a streamed piece, or the end (a reply, or none with the reason). */
-    sealed interface Event permits Chunk, Done {
-        UUID messageId();
-    }
-
-    record Chunk(UUID messageId, UUID replyId, int index, String chunk) implements Event {
-    }
-
-    record Done(UUID messageId, Optional<AgentReply> reply) implements Event {
-    }
-
+final class ReplyWaiters implements MessageAnswers {
     private final Map<UUID, Set<Waiter>> byChannel = new ConcurrentHashMap<>();
 
-    Waiter open(UUID channelId) {
+    @Override
+    public Waiter watch(UUID channelId) {
         Waiter waiter = new Waiter(channelId);
         byChannel.computeIfAbsent(channelId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
         return waiter;
     }
 
-    void publish(UUID channelId, Event event) {
+    void publish(UUID channelId, AnswerEvent event) {
         Set<Waiter> waiters = byChannel.get(channelId);
         if (waiters != null) {
             waiters.forEach(w -> w.events.add(event));
@@ -44,19 +36,19 @@ final class ReplyWaiters {
     }
 
     /** One post's wait; closing it stops listening. */
-    final class Waiter implements AutoCloseable {
+    final class Waiter implements AnswerWatch {
         private final UUID channelId;
-        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final BlockingQueue<AnswerEvent> events = new LinkedBlockingQueue<>();
 
         private Waiter(UUID channelId) {
             this.channelId = channelId;
         }
 
-        /** The next event about {@code messageId}, empty when none came within {@code timeoutMs}. */
-        Optional<Event> next(UUID messageId, long deadlineNanos) throws InterruptedException {
+        @Override
+        public Optional<AnswerEvent> next(UUID messageId, long deadlineNanos) throws InterruptedException {
             while (true) {
                 long left = deadlineNanos - System.nanoTime();
-                Event event = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+                AnswerEvent event = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
                 if (event == null) {
                     return Optional.empty();
                 }
