@@ -16,10 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The agents domain's lifecycle, worlds, logs and runs against the real platform and its PostgreSQL. It first runs
- * with no agent runtime (the shipped agent-runtime bundle registers no runner on this branch), then deploys a
- * probe bundle that registers a map-backed {@code AgentRunner} and writes journal entries through the real
- * {@code AgentJournal} service.
+ * The agents domain's lifecycle, worlds, logs and runs against the real platform and its PostgreSQL. It first stops
+ * the shipped agent-runtime module, so that no runner is there, then deploys a probe bundle that registers a
+ * map-backed {@code AgentRunner} and writes journal entries through the real {@code AgentJournal} service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentLifecycleIT {
@@ -42,6 +41,8 @@ class AgentLifecycleIT {
     @Test
     @Order(1)
     void withoutARuntimeStartIs503AndTheDesiredStateIsPersisted() throws Exception {
+        Http.Reply stopped = http.json("POST", "/api/server/modules/agent-runtime/stop", "");
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
         Http.Reply start = http.json("POST", "/api/agents/" + ID + "/start", "");
         assertThat(start.status()).isEqualTo(503);
         assertThat(start.header("Retry-After")).isEqualTo("5");

@@ -189,16 +189,31 @@ class PluginLifecycleIT {
     }
 
     @Test
-    void aRouteCallingAModuleThatIsNotRunningAnswers503() throws Exception {
+    void aRouteCallingAModuleThatIsNotRunningAnswers503AndPostsOnceItRuns() throws Exception {
         Http http = PLATFORM.http();
         Http.Reply upload = http.bytes("POST", "/api/plugins", "application/java-archive",
                 ModuleJars.testPlugin("poster", "PostingRoutes"));
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        Http.Reply post = http.json("POST", "/api/plugins/poster/post?channel=" + java.util.UUID.randomUUID()
-                + "&text=hi", "");
-        assertThat(post.status()).as(post.body()).isEqualTo(503);
-        assertThat(post.json().path("error").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
-        assertThat(post.json().path("error").path("message").asText()).contains("messaging module is not running");
+        Http.Reply channel = http.json("POST", "/api/messaging/channels", "{\"name\":\"plugin posts\","
+                + "\"type\":\"GROUP\",\"message_server_id\":\"00000000-0000-0000-0000-000000000000\","
+                + "\"participantCentralUserIds\":[\"" + java.util.UUID.randomUUID() + "\"]}");
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        String channelId = channel.json().at("/data/id").asText();
+        String post = "/api/plugins/poster/post?channel=" + channelId + "&text=";
+        assertThat(http.json("POST", "/api/server/modules/messaging-impl/stop", "").status()).isEqualTo(200);
+        try {
+            Http.Reply refused = http.json("POST", post + "hi", "");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(refused.json().path("error").path("message").asText())
+                    .contains("messaging module is not running");
+        } finally {
+            assertThat(http.json("POST", "/api/server/modules/messaging-impl/start", "").status()).isEqualTo(200);
+        }
+        Http.Reply posted = http.json("POST", post + "back", "");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        String stored = http.get("/api/messaging/channels/" + channelId + "/messages").body();
+        assertThat(stored).contains(posted.json().path("id").asText(), "\"content\":\"back\"");
         assertThat(http.delete("/api/plugins/poster").status()).isEqualTo(204);
     }
 
