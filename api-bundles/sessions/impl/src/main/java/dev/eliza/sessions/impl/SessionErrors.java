@@ -76,6 +76,11 @@ final class SessionErrors {
                 + reason, details("sessionId", id, "reason", reason));
     }
 
+    /** A body that is not JSON: 415, in this family's envelope rather than the platform's default one. */
+    static ApiException unsupportedMediaType() {
+        return new ApiException(415, "INVALID_CONTENT_TYPE", "Invalid or missing Content-Type header");
+    }
+
     private static Map<String, Object> details(Object... pairs) {
         Map<String, Object> details = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

@@ -69,6 +69,13 @@ public final class SessionMessagesResource {
                 attachments != null && attachments.isArray() ? attachments : null);
     }
 
+    /** Any other body type, refused in this family's envelope (see {@link SessionsResource#createNotJson()}). */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response sendNotJson() {
+        throw SessionErrors.unsupportedMediaType();
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode history(@PathParam("sessionId") String sessionId, @QueryParam("limit") String limit,

@@ -49,9 +49,7 @@ public final class SessionsContribution implements DomainContribution {
         SessionSignals signals = new SessionSignals(() -> Optional.ofNullable(realtime));
         Clock clock = Clock.systemUTC();
         Sessions sessions = new Sessions(store, new TimeoutPolicy(settings), clock, signals);
-        this.resources = Set.of(new SessionsResource(sessions, agents, messages),
-                new SessionMessagesResource(sessions, messages,
-                        new SessionSender(sessions, messages, answers, replyWait, agents)));
+        this.resources = resources(sessions, agents, messages, answers, replyWait);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "sessions-sweep");
             thread.setDaemon(true);
@@ -59,6 +57,13 @@ public final class SessionsContribution implements DomainContribution {
         });
         long every = settings.cleanupInterval();
         scheduler.scheduleWithFixedDelay(new SessionSweeper(store, clock, signals), every, every, TimeUnit.MINUTES);
+    }
+
+    /** The JAX-RS resources of the sessions routes. */
+    static Set<Object> resources(Sessions sessions, AgentDirectory agents, MessageService messages,
+                                 MessageAnswers answers, Duration replyWait) {
+        return Set.of(new SessionsResource(sessions, agents, messages), new SessionMessagesResource(sessions,
+                messages, new SessionSender(sessions, messages, answers, replyWait, agents)));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

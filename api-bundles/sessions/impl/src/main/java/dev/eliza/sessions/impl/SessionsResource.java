@@ -70,6 +70,13 @@ public final class SessionsResource {
         return Response.status(201).entity(SessionViews.created(row)).build();
     }
 
+    /** Any other body type: Jersey would refuse it before knowing the route family, so its envelope. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response createNotJson() {
+        throw SessionErrors.unsupportedMediaType();
+    }
+
     @GET
     @Path("health")
     public ObjectNode health() {
@@ -122,6 +129,13 @@ public final class SessionsResource {
     public ObjectNode timeout(@PathParam("sessionId") String sessionId, JsonNode body) {
         JsonNode given = body == null ? SessionViews.JSON.createObjectNode() : body;
         return SessionViews.info(sessions.updateTimeout(sessionId, given), sessions.now());
+    }
+
+    @PATCH
+    @Path("{sessionId}/timeout")
+    @Consumes(MediaType.WILDCARD)
+    public Response timeoutNotJson() {
+        throw SessionErrors.unsupportedMediaType();
     }
 
     @DELETE
