@@ -7,5 +7,5 @@
  * absent for a while (a swap), and nothing is lost meanwhile.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package dev.eliza.messaging.api;

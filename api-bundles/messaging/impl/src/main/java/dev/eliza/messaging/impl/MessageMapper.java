@@ -39,6 +39,12 @@ interface MessageMapper {
                           @Param("beforeId") UUID beforeId, @Param("after") Instant after,
                           @Param("limit") int limit);
 
+    /** The oldest {@code limit} messages after a time, oldest first (forward cursor paging). */
+    @Select("SELECT " + COLUMNS + " FROM messages WHERE channel_id = #{channelId} AND created_at > #{after}"
+            + " ORDER BY created_at, id LIMIT #{limit}")
+    List<MessageRow> pageAfter(@Param("channelId") UUID channelId, @Param("after") Instant after,
+                               @Param("limit") int limit);
+
     /** Full-text search over a channel, a server or everything, best match first, then newest. */
     @Select("<script>SELECT " + COLUMNS + " FROM messages WHERE search @@ plainto_tsquery('english', #{query})"
             + "<if test='channelId != null'> AND channel_id = #{channelId}</if>"

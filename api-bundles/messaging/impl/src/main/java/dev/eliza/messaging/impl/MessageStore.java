@@ -53,6 +53,11 @@ final class MessageStore {
                 after.orElse(null), limit));
     }
 
+    /** The oldest {@code limit} messages stored after {@code after}, oldest first. */
+    List<MessageRow> pageAfter(UUID channelId, Instant after, int limit) {
+        return sql.read(MessageMapper.class, m -> m.pageAfter(channelId, after, limit));
+    }
+
     List<MessageRow> search(String query, Optional<UUID> channelId, Optional<UUID> serverId, Optional<UUID> authorId,
                             int limit, int offset) {
         return sql.read(MessageMapper.class, m -> m.search(query, channelId.orElse(null), serverId.orElse(null),

@@ -1,11 +1,15 @@
 package dev.eliza.messaging.impl;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
@@ -142,6 +146,28 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
                 Optional.empty(), Optional.empty(), limit).stream().map(Rows::message).toList());
         Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    @Override
+    public Channel createChannel(UUID serverId, String name, String type, ObjectNode metadata,
+                                 List<UUID> participants) {
+        return Rows.channel(channels.createChannel(UUID.randomUUID(), serverId, name, type, "session", metadata,
+                participants));
+    }
+
+    @Override
+    public List<ChannelMessage> page(UUID channelId, OptionalLong beforeMs, OptionalLong afterMs, int limit) {
+        Optional<Instant> after = afterMs.isPresent() ? Optional.of(Instant.ofEpochMilli(afterMs.getAsLong()))
+                : Optional.empty();
+        if (beforeMs.isEmpty() && after.isPresent()) {
+            List<ChannelMessage> newestFirst = new ArrayList<>(messages.pageAfter(channelId, after.get(), limit)
+                    .stream().map(Rows::message).toList());
+            Collections.reverse(newestFirst);
+            return newestFirst;
+        }
+        Optional<Instant> before = beforeMs.isPresent() ? Optional.of(Instant.ofEpochMilli(beforeMs.getAsLong()))
+                : Optional.empty();
+        return messages.page(channelId, before, Optional.empty(), after, limit).stream().map(Rows::message).toList();
     }
 
     @Override
