@@ -17,10 +17,14 @@ interface JobMapper {
             + " metadata::text AS metadata_json, reply_id, reply_text, reply_created_at, processing_time_ms, error";
     String ENDED = "status IN ('completed', 'failed', 'timeout')";
 
+    /** Fields are passed one by one: MyBatis has no type handler for a bean's UUID property, only for a value. */
     @Insert("INSERT INTO jobs (id, agent_id, user_id, prompt, channel_id, status, created_at, expires_at, metadata)"
             + " VALUES (#{id}, #{agentId}, #{userId}, #{prompt}, #{channelId}, #{status}, #{createdAt},"
-            + " #{expiresAt}, #{metadataJson}::json)")
-    void insert(Job job);
+            + " #{expiresAt}, #{metadata}::json)")
+    void insert(@Param("id") UUID id, @Param("agentId") UUID agentId, @Param("userId") UUID userId,
+                @Param("prompt") String prompt, @Param("channelId") UUID channelId, @Param("status") String status,
+                @Param("createdAt") long createdAt, @Param("expiresAt") long expiresAt,
+                @Param("metadata") String metadata);
 
     @Update("UPDATE jobs SET message_id = #{messageId} WHERE id = #{id}")
     void posted(@Param("id") UUID id, @Param("messageId") UUID messageId);
@@ -28,7 +32,9 @@ interface JobMapper {
     @Update("UPDATE jobs SET status = #{status}, reply_id = #{replyId}, reply_text = #{replyText},"
             + " reply_created_at = #{replyCreatedAt}, processing_time_ms = #{processingTimeMs}, error = #{error}"
             + " WHERE id = #{id} AND status = 'processing'")
-    int finish(Job job);
+    int finish(@Param("id") UUID id, @Param("status") String status, @Param("replyId") UUID replyId,
+               @Param("replyText") String replyText, @Param("replyCreatedAt") Long replyCreatedAt,
+               @Param("processingTimeMs") Long processingTimeMs, @Param("error") String error);
 
     @Select("SELECT " + COLUMNS + " FROM jobs WHERE id = #{id}")
     Job find(@Param("id") UUID id);

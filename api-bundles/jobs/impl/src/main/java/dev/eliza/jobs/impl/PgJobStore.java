@@ -33,7 +33,8 @@ public final class PgJobStore implements JobStore {
     @Override
     public void insert(Job job) {
         run(mapper -> {
-            mapper.insert(job);
+            mapper.insert(job.id(), job.agentId(), job.userId(), job.prompt(), job.channelId(), job.status(),
+                    job.createdAt(), job.expiresAt(), job.metadataJson());
             return null;
         });
     }
@@ -48,7 +49,8 @@ public final class PgJobStore implements JobStore {
 
     @Override
     public boolean finish(Job ended) {
-        return run(mapper -> mapper.finish(ended) > 0);
+        return run(mapper -> mapper.finish(ended.id(), ended.status(), ended.replyId(), ended.replyText(),
+                ended.replyCreatedAt(), ended.processingTimeMs(), ended.error()) > 0);
     }
 
     @Override
