@@ -58,10 +58,15 @@ final class JobRunner {
         }
     }
 
-    /** Follows again the processing jobs nobody here follows: after a restart, or left by a node that stopped. */
+    /**
+     * Follows again the processing jobs nobody here follows: after a restart, or left by a node that stopped. A job
+     * with no message recorded yet is left alone until its deadline, as it may be being created right now; past the
+     * deadline its message is looked for in its channel.
+     */
     void recover() {
+        long now = clock.millis();
         for (Job job : store.processing()) {
-            if (!following.contains(job.id())) {
+            if (!following.contains(job.id()) && (job.messageId() != null || job.expiresAt() <= now)) {
                 follow(job, answers.watch(job.channelId()));
             }
         }

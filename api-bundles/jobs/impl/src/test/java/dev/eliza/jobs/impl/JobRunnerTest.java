@@ -67,18 +67,33 @@ class JobRunnerTest {
     }
 
     @Test
-    void aJobStillInTimeIsFollowedAgainAndItsMessageFoundWhenItWasNotRecorded() throws Exception {
+    void aJobStillInTimeIsFollowedAgainAndCompletesWhenItsAnswerComes() throws Exception {
         long now = System.currentTimeMillis();
-        Job job = leftProcessing(now, now + 60_000, false);
-        assertThat(job.messageId()).isNull();
+        Job job = leftProcessing(now, now + 60_000, true);
         runner.recover();
         runner.recover();
         assertThat(runner.isFollowing(job.id())).isTrue();
-        assertThat(messaging.openWatches()).isEqualTo(1);
-        UUID message = messaging.recent(job.channelId(), 1).get(0).id();
-        messaging.answer(message, "later");
+        await(() -> messaging.openWatches() == 1);
+        messaging.answer(job.messageId(), "later");
         await(() -> status(job).equals("completed"));
         assertThat(runner.isFollowing(job.id())).isFalse();
+    }
+
+    @Test
+    void aJobWithoutARecordedMessageIsLeftToItsCreatorUntilItsDeadlineThenFoundInItsChannel() throws Exception {
+        long now = System.currentTimeMillis();
+        Job creating = leftProcessing(now, now + 60_000, false);
+        runner.recover();
+        assertThat(runner.isFollowing(creating.id())).isFalse();
+        assertThat(status(creating)).isEqualTo("processing");
+
+        Job orphan = leftProcessing(now - 10_000, now - 5_000, false);
+        UUID message = messaging.recent(orphan.channelId(), 1).get(0).id();
+        messaging.storeAnswer(message, "answered before the crash", now - 8_000);
+        runner.recover();
+        await(() -> status(orphan).equals("completed"));
+        assertThat(store.find(orphan.id()).orElseThrow().replyText()).isEqualTo("answered before the crash");
+        assertThat(status(creating)).isEqualTo("processing");
     }
 
     @Test
