@@ -1,0 +1,106 @@
+package dev.eliza.jobs.impl;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.eliza.persistence.api.Database;
+import dev.eliza.persistence.api.Migration;
+
+/** The {@link JobStore} over PostgreSQL's {@code jobs} table, so jobs survive a restart. */
+@Component(service = JobStore.class)
+public final class PgJobStore implements JobStore {
+    private final SqlSessionFactory sessions;
+
+    @Activate
+    public PgJobStore(@Reference Database database, BundleContext context) {
+        database.migrate("jobs", Migration.scan(context.getBundle(), "db/jobs"));
+        this.sessions = database.sessionFactory(context.getBundle().adapt(BundleWiring.class).getClassLoader(),
+                JobMapper.class);
+    }
+
+    @Override
+    public void insert(Job job) {
+        run(mapper -> {
+            mapper.insert(job.id(), job.agentId(), job.userId(), job.prompt(), job.channelId(), job.status(),
+                    job.createdAt(), job.expiresAt(), job.metadataJson());
+            return null;
+        });
+    }
+
+    @Override
+    public void posted(UUID jobId, UUID messageId) {
+        run(mapper -> {
+            mapper.posted(jobId, messageId);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean finish(Job ended) {
+        return run(mapper -> mapper.finish(ended.id(), ended.status(), ended.replyId(), ended.replyText(),
+                ended.replyCreatedAt(), ended.processingTimeMs(), ended.error()) > 0);
+    }
+
+    @Override
+    public Optional<Job> find(UUID jobId) {
+        return run(mapper -> Optional.ofNullable(mapper.find(jobId)));
+    }
+
+    @Override
+    public List<Job> newest(Optional<JobStatus> status, int limit) {
+        return run(mapper -> mapper.newest(status.map(JobStatus::wire).orElse(null), limit));
+    }
+
+    @Override
+    public List<Job> processing() {
+        return run(JobMapper::processing);
+    }
+
+    @Override
+    public long count() {
+        return run(JobMapper::count);
+    }
+
+    @Override
+    public Map<JobStatus, Long> countByStatus() {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (Map<String, Object> row : run(JobMapper::countByStatus)) {
+            JobStatus.of(String.valueOf(row.get("status")))
+                    .ifPresent(s -> counts.put(s, ((Number) row.get("n")).longValue()));
+        }
+        return counts;
+    }
+
+    @Override
+    public double averageProcessingTimeMs() {
+        return run(JobMapper::averageProcessingTimeMs);
+    }
+
+    @Override
+    public int purge(long expiredBefore) {
+        return run(mapper -> mapper.purge(expiredBefore));
+    }
+
+    @Override
+    public int evictOldestEnded(int count) {
+        return run(mapper -> mapper.evictOldestEnded(count));
+    }
+
+    private <T> T run(Function<JobMapper, T> work) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session.getMapper(JobMapper.class));
+        }
+    }
+}
