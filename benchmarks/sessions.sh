@@ -36,7 +36,7 @@ SERVER_PORT=$port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform
 pid=$!
 api="http://127.0.0.1:$port/api"
 for i in $(seq 1 600); do
-  curl -sf "$api/messaging/sessions/health" >/dev/null && break
+  curl -sf "$api/messaging/sessions/health" >/dev/null && curl -sf "$api/agents" >/dev/null && break
   sleep 0.2
 done
 
