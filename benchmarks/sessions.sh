@@ -14,31 +14,9 @@ THREADS=${THREADS:-2}
 SESSIONS=${SESSIONS:-50}
 USER_ID=e1d9d78e-dbc2-48fc-9dcf-fc67b3f698c8
 
-dist=$(ls -d distribution/target/eliza-server-*/eliza-server 2>/dev/null | head -n 1 || true)
-if [ -z "$dist" ]; then
-  mvn -B -q -pl distribution -am package -DskipTests
-  dist=$(ls -d distribution/target/eliza-server-*/eliza-server | head -n 1)
-fi
-
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-cp -r "$dist" "$work/home"
-unset OPENAI_API_KEY ANTHROPIC_API_KEY OLLAMA_API_ENDPOINT
-SERVER_PORT=$port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
-pid=$!
-api="http://127.0.0.1:$port/api"
-for i in $(seq 1 600); do
-  curl -sf "$api/messaging/sessions/health" >/dev/null && curl -sf "$api/agents" >/dev/null && break
-  sleep 0.2
-done
+source benchmarks/platform.sh
+start_platform /api/messaging/sessions/health /api/agents
+api="$base_url/api"
 
 agent=$(curl -sf -H 'Content-Type: application/json' -d '{"agent":{"name":"Bench","bio":["Answers fast."]}}' \
   "$api/agents" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
@@ -90,5 +68,5 @@ measure() { # name, wrk args... -> one line
 echo "platform on :$port; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$work/create.lua" "$api/messaging/sessions" >/dev/null
 measure "POST /sessions (create)" -s "$work/create.lua" "$api/messaging/sessions"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$work/roundtrip.lua" "http://127.0.0.1:$port" >/dev/null
-measure "POST /sessions/:id/messages transport=http" -s "$work/roundtrip.lua" "http://127.0.0.1:$port"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$work/roundtrip.lua" "$base_url" >/dev/null
+measure "POST /sessions/:id/messages transport=http" -s "$work/roundtrip.lua" "$base_url"
