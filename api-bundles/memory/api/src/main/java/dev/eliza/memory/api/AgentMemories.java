@@ -1,0 +1,37 @@
+package dev.eliza.memory.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What agents remember, persisted in PostgreSQL and searchable by meaning. Embeddings are made with the agent's
+ * own model provider (the offline all-MiniLM-L6-v2 by default).
+ *
+ * <pre>{@code
+ * memories.remember(received);                       // durable on return; embedded in the background
+ * List<RecalledMemory> hits = memories.recall(agentId, Optional.of(roomId), message.text(), 5, 0.3);
+ * }</pre>
+ */
+public interface AgentMemories {
+
+    /**
+     * Stores a memory. It is durable when this returns; its embedding is computed in the background (and again
+     * after a restart if the server stopped first), so remembering never waits for a model. Storing a memory whose
+     * id exists already changes nothing and returns the stored one.
+     */
+    Memory remember(Memory memory);
+
+    /**
+     * The agent's memories most similar in meaning to {@code text}, best first: those of {@code roomId} when one
+     * is given, else all the agent's; at most {@code limit}, none below {@code threshold}. Memories whose
+     * embedding is not made yet are not found.
+     *
+     * @throws dev.eliza.models.api.ModelProviderException when the query cannot be embedded
+     */
+    List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit, double threshold);
+
+    /** Forgets every memory of these rooms (of any agent: room ids are unique); returns how many were forgotten. */
+    int forgetRooms(Collection<UUID> roomIds);
+}
