@@ -32,6 +32,12 @@ public interface AgentMemories {
      */
     List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit, double threshold);
 
+    /**
+     * The index searches run on, as {@code /api/server/health} reports it: {@code pgvector} when the database has
+     * the {@code vector} extension, else {@code in-memory} (rebuilt from PostgreSQL at start).
+     */
+    String searchIndex();
+
     /** Forgets every memory of these rooms (of any agent: room ids are unique); returns how many were forgotten. */
     int forgetRooms(Collection<UUID> roomIds);
 }
