@@ -151,7 +151,9 @@ final class DomainRouter extends Handler.Abstract {
     boolean isOpen(String path) {
         Tables now = tables;
         if (now.routes().match(path).isPresent() && !heldWins(now, path)) {
-            return now.routes().winnerIs(path, now.open()::contains);
+            // the catch-all opens the web client's files, never the API's namespace
+            return now.routes().winnerIs(path, prefix -> now.open().contains(prefix)
+                    && !(prefix.equals(RouteTable.ROOT) && (path.equals("/api") || path.startsWith("/api/"))));
         }
         return now.held().match(path).map(HeldRoute::open).orElse(false);
     }

@@ -196,6 +196,20 @@ class DomainRouterTest {
     }
 
     @Test
+    void anOpenCatchAllOpensEveryPathButThoseOfTheApi() throws Exception {
+        start(Duration.ofSeconds(5));
+        router.mount(new Mount("web", "owner.web", List.of("/"), new FixedBodyHandler("{}")), List.of("/"));
+        router.mount(mount("owner.a", "{\"v\":1}"));
+        assertThat(router.isOpen("/")).isTrue();
+        assertThat(router.isOpen("/chat/a/b")).isTrue();
+        assertThat(router.isOpen("/api/x")).isFalse();
+        assertThat(router.isOpen("/api/unknown")).isFalse();
+        assertThat(router.isOpen("/api")).isFalse();
+        assertThat(get("/chat/a/b").getContent()).isEqualTo("{}");
+        assertThat(get("/api/x/1").getContent()).isEqualTo("{\"v\":1}");
+    }
+
+    @Test
     void noRequestFallsBetweenARouteAndItsHoldDuringRepeatedSwaps() throws Exception {
         start(Duration.ofSeconds(5));
         Mount[] current = {mount("owner.a", "{\"v\":0}")};
