@@ -2,6 +2,7 @@ package dev.eliza.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The unmodified ElizaOS web client served by its own bundle at {@code /} of the real platform: the app, its files,
- * its routes on reload, the API's own 404s left alone, and the bundle stopped and started like any domain.
+ * its routes on reload, the API's own 404s left alone, a chat in headless Chromium (screenshots in
+ * {@code target/webclient-screenshots}), and the bundle stopped and started like any domain.
  */
 class WebClientIT {
     private static final Pattern SCRIPT = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"");
@@ -42,6 +44,16 @@ class WebClientIT {
         assertThat(api.body()).isEqualTo("{\"success\":false,\"error\":{\"message\":\"API endpoint not found\","
                 + "\"code\":404}}");
         assertThat(http.get("/api/agents").status()).isEqualTo(200);
+    }
+
+    /** The acceptance test of messaging and the runtime: the real client chats in a real browser. */
+    @Test
+    void theClientChatsWithAnAgentInHeadlessChromium() throws Exception {
+        NodeTests.Result browser = NodeTests.run("webclient.test.mjs", Map.of("BASE_URL", "http://127.0.0.1:" + PLATFORM.process().port(),
+                "SCREENSHOTS", Path.of("target/webclient-screenshots").toAbsolutePath().toString()));
+        System.out.println(browser.output());
+        assertThat(browser.exitCode()).as(browser.output()).isZero();
+        assertThat(browser.output()).contains("ℹ pass 3", "ℹ fail 0");
     }
 
     @Test
