@@ -36,6 +36,9 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/memory/groups")
 @Produces(MediaType.APPLICATION_JSON)
 public final class GroupsResource {
+    /** A group is made agent by agent; more than this in one request is refused rather than worked through. */
+    static final int MAX_AGENTS = 100;
+
     private final AgentDirectory agents;
     private final AgentWorlds worlds;
     private final RoomDirectory rooms;
@@ -69,6 +72,9 @@ public final class GroupsResource {
         JsonNode agentIds = object.get("agentIds");
         if (agentIds == null || !agentIds.isArray() || agentIds.isEmpty()) {
             throw ApiException.badRequest("BAD_REQUEST", "agentIds must be a non-empty array");
+        }
+        if (agentIds.size() > MAX_AGENTS) {
+            throw ApiException.badRequest("BAD_REQUEST", "agentIds must list at most " + MAX_AGENTS + " agents");
         }
         String name = RoomBodies.text(object, "name", "Group name").orElse("Group " + serverIdText.substring(0, 8));
         Optional<UUID> worldId = RoomBodies.uuid(object, "worldId");

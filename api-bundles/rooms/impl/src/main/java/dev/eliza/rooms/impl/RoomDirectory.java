@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.agents.api.Agent;
@@ -91,8 +92,7 @@ public final class RoomDirectory implements AgentRooms {
         // 1.7.2 names an agent's room of a channel after the channel's id, not its name (memory_rooms_list.txt).
         Room room = new Room(ElizaIds.unique(channelId, agentId), agentId, "Channel " + shortId(channelId),
                 Optional.of(channelId), Optional.of(serverId), Optional.of(worldId),
-                "DM".equals(channel.type()) ? "DM" : "GROUP", channel.metadata().path("source").asText("client"),
-                Optional.empty(), clock.millis());
+                "DM".equals(channel.type()) ? "DM" : "GROUP", source(channel), Optional.empty(), clock.millis());
         worlds.ensure(worldId, agentId, "Server " + shortId(serverId), Json.object(), Optional.of(serverId));
         return store.insert(room);
     }
@@ -191,6 +191,13 @@ public final class RoomDirectory implements AgentRooms {
             worlds.ensure(agentId, agentId, name, Json.object(), Optional.of(agentId));
             store.insert(self);
         });
+    }
+
+    /** Where the channel's messages come from, when its creator said so (1.7.2 takes the first message's). */
+    private static String source(Channel channel) {
+        JsonNode source = channel.metadata().path("source");
+        return source.isTextual() && !source.asText().isBlank() && source.asText().length() <= RoomBodies.MAX_TEXT
+                ? source.asText() : "client";
     }
 
     private static String shortId(UUID id) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.eliza.messaging.api.Channel;
 import dev.eliza.rooms.api.Room;
 
 /** {@code /api/memory/:agentId/rooms} and its {@code /api/agents} mount, against the 1.7.2 captures. */
@@ -139,7 +140,8 @@ class AgentRoomsSliceTest {
         Room room = f.rooms.channelRoom(PEER, CHANNEL);
         assertThat(room.id()).isEqualTo(UUID.fromString("3f930088-5e99-04c0-85d7-74a6aa5b43fd"));
         assertThat(room.worldId()).contains(UUID.fromString("2fd3c560-f6af-0913-bdc3-4b9fe82f0b12"));
-        assertThat(f.worlds.find(room.worldId().orElseThrow()).orElseThrow().messageServerId()).contains(DEFAULT_SERVER);
+        assertThat(f.worlds.find(room.worldId().orElseThrow()).orElseThrow().messageServerId())
+                .contains(DEFAULT_SERVER);
 
         HttpTester.Response got = f.slice.get(ROOMS + "/" + CHANNEL);
         assertThat(got.getStatus()).isEqualTo(200);
@@ -153,10 +155,14 @@ class AgentRoomsSliceTest {
     }
 
     @Test
-    void aDmChannelGivesADmRoom() {
+    void aDmChannelGivesADmRoomAndAChannelsSourceIsTheRooms() {
         UUID dm = UUID.randomUUID();
         f.channels.add(dm, DEFAULT_SERVER, "DM-a-b", "DM");
         assertThat(f.rooms.channelRoom(PEER, dm).type()).isEqualTo("DM");
+        UUID gui = UUID.randomUUID();
+        f.channels.channels.put(gui, new Channel(gui, DEFAULT_SERVER, "From the GUI", "GROUP",
+                Json.object().put("source", "eliza_gui")));
+        assertThat(f.rooms.channelRoom(PEER, gui).source()).isEqualTo("eliza_gui");
     }
 
     @Test

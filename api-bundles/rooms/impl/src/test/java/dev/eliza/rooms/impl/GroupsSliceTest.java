@@ -79,6 +79,8 @@ class GroupsSliceTest {
         assertThat(noAgents.getContent()).isEqualTo(
                 "{\"success\":false,\"error\":{\"code\":\"BAD_REQUEST\",\"message\":\"agentIds must be a non-empty array\"}}");
         assertError(f.slice.json("POST", CREATE, "{\"agentIds\":[]}"), 400, "BAD_REQUEST");
+        String many = ("\"" + PEER + "\",").repeat(GroupsResource.MAX_AGENTS) + "\"" + PEER + "\"";
+        assertError(f.slice.json("POST", CREATE, "{\"agentIds\":[" + many + "]}"), 400, "BAD_REQUEST");
         assertError(f.slice.json("POST", CREATE, "{\"agentIds\":\"" + PEER + "\"}"), 400, "BAD_REQUEST");
         assertError(f.slice.json("POST", CREATE, "{\"agentIds\":[\"" + PEER + "\"],\"worldId\":\"x\"}"), 400,
                 "INVALID_ID");

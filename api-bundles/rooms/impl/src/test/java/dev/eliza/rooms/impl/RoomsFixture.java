@@ -67,7 +67,8 @@ final class RoomsFixture implements AutoCloseable {
     }
 
     private static String migration() throws IOException {
-        try (InputStream in = RoomsFixture.class.getClassLoader().getResourceAsStream("db/rooms/V1__create_rooms.sql")) {
+        try (InputStream in = RoomsFixture.class.getClassLoader()
+                .getResourceAsStream("db/rooms/V1__create_rooms.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
