@@ -118,6 +118,17 @@ class AgentRoomsSliceTest {
     }
 
     @Test
+    void aRoomIsNotWrittenWhenItsWorldCannotBe() throws Exception {
+        f.slice.get(ROOMS);
+        f.worlds.failure = new IllegalStateException("agents database down");
+        assertThat(f.slice.json("POST", ROOMS, "{\"name\":\"x\"}").getStatus()).isEqualTo(500);
+        f.worlds.failure = new NoSuchElementException("Agent not found: " + PEER);
+        assertError(f.slice.json("POST", ROOMS, "{\"name\":\"x\"}"), 404, "NOT_FOUND");
+        assertThat(RoomsFixture.count("true")).isEqualTo(1);
+        assertThat(f.worlds.list(Optional.empty())).hasSize(1);
+    }
+
+    @Test
     void idsAreCheckedAndUnknownRoomsAndAgentsAre404() throws Exception {
         HttpTester.Response unknownRoom = f.slice.get(ROOMS + "/" + UNKNOWN);
         assertThat(unknownRoom.getStatus()).isEqualTo(404);

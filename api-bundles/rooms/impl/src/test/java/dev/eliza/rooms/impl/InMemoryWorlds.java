@@ -22,6 +22,8 @@ final class InMemoryWorlds implements AgentWorlds {
     private final Map<UUID, AgentWorld> worlds = new LinkedHashMap<>();
     private final AgentDirectory agents;
     private long clock = 1_795_452_538_446L;
+    /** Thrown by {@link #ensure} when set, as a failing agents domain would. */
+    volatile RuntimeException failure;
 
     InMemoryWorlds(AgentDirectory agents) {
         this.agents = agents;
@@ -40,6 +42,9 @@ final class InMemoryWorlds implements AgentWorlds {
     @Override
     public synchronized AgentWorld ensure(UUID worldId, UUID agentId, String name, ObjectNode metadata,
                                           Optional<UUID> messageServerId) {
+        if (failure != null) {
+            throw failure;
+        }
         AgentWorld existing = worlds.get(worldId);
         if (existing != null) {
             return existing;
