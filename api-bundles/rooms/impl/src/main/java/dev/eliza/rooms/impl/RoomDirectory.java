@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.agents.api.Agent;
 import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.agents.api.AgentWorld;
 import dev.eliza.agents.api.AgentWorlds;
 import dev.eliza.memory.api.AgentMemories;
 import dev.eliza.messaging.api.Channel;
@@ -122,8 +123,9 @@ public final class RoomDirectory implements AgentRooms {
     }
 
     /**
-     * Stores a room made through the API in {@code worldId}, or in a new world named after it when none is given;
-     * the world is written in the room's transaction, and a new world is removed again if the room's commit fails.
+     * Stores a room made through the API in {@code worldId}, or in a new world named after it when none is given.
+     * The world is written while the room's transaction is open, so a world that cannot be written leaves no room;
+     * a new world is removed again if the room's commit fails.
      *
      * @throws NoSuchElementException when the agent does not exist (any more)
      */
@@ -137,7 +139,11 @@ public final class RoomDirectory implements AgentRooms {
                     spec.metadata().orElseGet(Json::object), spec.serverId()));
         } catch (RuntimeException e) {
             if (spec.worldId().isEmpty()) {
-                worlds.delete(worldId);
+                try {
+                    worlds.delete(worldId);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
             }
             throw e;
         }
@@ -178,7 +184,7 @@ public final class RoomDirectory implements AgentRooms {
 
     /** The name of the room's world, if the world exists. */
     Optional<String> worldName(Room room) {
-        return room.worldId().flatMap(worlds::find).map(world -> world.name());
+        return room.worldId().flatMap(worlds::find).map(AgentWorld::name);
     }
 
     private void ensureSelf(UUID agentId) {
@@ -195,9 +201,10 @@ public final class RoomDirectory implements AgentRooms {
 
     /** Where the channel's messages come from, when its creator said so (1.7.2 takes the first message's). */
     private static String source(Channel channel) {
-        JsonNode source = channel.metadata().path("source");
-        return source.isTextual() && !source.asText().isBlank() && source.asText().length() <= RoomBodies.MAX_TEXT
-                ? source.asText() : "client";
+        JsonNode source = channel.metadata() == null ? null : channel.metadata().get("source");
+        boolean usable = source != null && source.isTextual() && !source.asText().isBlank()
+                && source.asText().length() <= RoomBodies.MAX_TEXT;
+        return usable ? source.asText() : "client";
     }
 
     private static String shortId(UUID id) {
