@@ -21,7 +21,8 @@ import dev.eliza.rooms.api.ElizaIds;
 /**
  * The rooms domain on the real platform, over its PostgreSQL and the real messaging and agents domains: the room
  * of a DM channel (asked for by a probe standing in for the agent runtime, many times at once), groups, the
- * {@code /api/rooms} family, and the real {@code @elizaos/api-client} {@code memory} service.
+ * {@code /api/rooms} family, the real {@code @elizaos/api-client} {@code memory} service, and the module stopped and
+ * started again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoomsIT {
@@ -139,6 +140,20 @@ class RoomsIT {
         System.out.println(result.output());
         assertThat(result.output()).contains("ℹ fail 0");
         assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void aStoppedRoomsModuleAnswers404AndServesTheSameRoomsWhenStartedAgain() throws Exception {
+        String before = http.get("/api/rooms/" + agent).body();
+        Http.Reply stopped = http.json("POST", "/api/server/modules/rooms/stop", "");
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+        assertThat(http.get("/api/rooms/" + agent).status()).isEqualTo(404);
+        assertThat(http.get("/api/memory/" + agent + "/rooms").status()).isEqualTo(404);
+        assertThat(http.get("/api/agents/" + agent).status()).isEqualTo(200);
+        Http.Reply started = http.json("POST", "/api/server/modules/rooms/start", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        assertThat(http.get("/api/rooms/" + agent).body()).isEqualTo(before);
     }
 
     private static JsonNode group(String worldId) throws Exception {
