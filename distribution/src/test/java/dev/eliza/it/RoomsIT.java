@@ -1,6 +1,7 @@
 package dev.eliza.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,8 +22,8 @@ import dev.eliza.rooms.api.ElizaIds;
 /**
  * The rooms domain on the real platform, over its PostgreSQL and the real messaging and agents domains: the room
  * of a DM channel (asked for by a probe standing in for the agent runtime, many times at once), groups, the
- * {@code /api/rooms} family, the real {@code @elizaos/api-client} {@code memory} service, and the module stopped and
- * started again.
+ * {@code /api/rooms} family, the real {@code @elizaos/api-client} {@code memory} service, the module stopped and
+ * started again, and, when the memory domain is there, the room the runtime makes for a channel its agent hears.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoomsIT {
@@ -154,6 +155,34 @@ class RoomsIT {
         Http.Reply started = http.json("POST", "/api/server/modules/rooms/start", "");
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(http.get("/api/rooms/" + agent).body()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void theRuntimeMakesTheRoomOfAChannelItHearsAndDeletingTheRoomForgetsItsMemories() throws Exception {
+        assumeTrue(http.get("/api/server/modules").body().contains("\"memory-impl\""),
+                "the agent runtime files memories, and so asks for rooms, only when the memory domain is there");
+        String listener = http.json("POST", "/api/agents",
+                "{\"agent\":{\"name\":\"Listener\",\"bio\":[\"Hears.\"]}}").json().at("/data/id").asText();
+        assertThat(http.json("POST", "/api/agents/" + listener + "/start", "").status()).isEqualTo(200);
+        String user = UUID.randomUUID().toString();
+        String channel = http.get("/api/messaging/dm-channel?targetUserId=" + listener + "&currentUserId=" + user)
+                .json().at("/data/id").asText();
+        Http.Reply posted = http.json("POST", "/api/messaging/channels/" + channel + "/messages",
+                "{\"author_id\":\"" + user + "\",\"content\":\"Remember the blue door.\",\"message_server_id\":\""
+                        + DEFAULT_SERVER + "\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+
+        String room = ElizaIds.unique(UUID.fromString(channel), UUID.fromString(listener)).toString();
+        String memories = "/api/memory/" + listener + "/memories?roomId=" + room;
+        Awaits.until(WAIT, "the listener's room of the channel holds what it heard and said",
+                () -> http.get(memories).json().at("/data/memories").size() >= 2);
+        assertThat(http.get("/api/memory/" + listener + "/rooms/" + channel).json().at("/data/id").asText())
+                .isEqualTo(room);
+
+        assertThat(http.delete("/api/rooms/" + listener + "/" + channel).status()).isEqualTo(204);
+        assertThat(http.get(memories).json().at("/data/memories").size()).isZero();
+        assertThat(http.get("/api/memory/" + listener + "/rooms/" + channel).status()).isEqualTo(404);
     }
 
     private static JsonNode group(String worldId) throws Exception {
