@@ -150,10 +150,24 @@ final class DomainRouter extends Handler.Abstract {
     /** Whether {@code path} is served (or held) under a prefix its contribution declared open. */
     boolean isOpen(String path) {
         Tables now = tables;
-        if (now.routes().match(path).isPresent()) {
+        if (now.routes().match(path).isPresent() && !heldWins(now, path)) {
             return now.routes().winnerIs(path, now.open()::contains);
         }
         return now.held().match(path).map(HeldRoute::open).orElse(false);
+    }
+
+    /**
+     * Whether a held prefix is more specific than every served one for {@code path}: then the request waits for
+     * the swapping domain instead of going to a broader one ({@code /api/memory/x/rooms} of the rooms domain
+     * while it swaps, not to the memory domain's {@code /api/memory}).
+     */
+    private static boolean heldWins(Tables now, String path) {
+        Optional<String> held = now.held().winningPrefix(path);
+        if (held.isEmpty()) {
+            return false;
+        }
+        Optional<String> served = now.routes().winningPrefix(path);
+        return served.isEmpty() || RouteTable.outranks(held.get(), served.get());
     }
 
     @Override
@@ -161,7 +175,7 @@ final class DomainRouter extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         for (int look = 0; look < 2; look++) {
             Tables now = tables;
-            Optional<Mount> mount = now.routes().match(path);
+            Optional<Mount> mount = heldWins(now, path) ? Optional.empty() : now.routes().match(path);
             if (mount.isPresent() && mount.get().tryEnter()) {
                 if (serve(mount.get(), request, response, callback)) {
                     return true;

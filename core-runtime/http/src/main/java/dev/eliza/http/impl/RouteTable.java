@@ -62,6 +62,21 @@ final class RouteTable<T> {
         return Optional.empty();
     }
 
+    /** The prefix that wins for {@code path}, if any matches. */
+    Optional<String> winningPrefix(String path) {
+        for (Entry<T> entry : entries) {
+            if (entry.matches(path)) {
+                return Optional.of(entry.prefix());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether prefix {@code a} wins over prefix {@code b} where both match a path. */
+    static boolean outranks(String a, String b) {
+        return PRIORITY.compare(Entry.of(a, null), Entry.of(b, null)) < 0;
+    }
+
     /** Whether a prefix matching {@code path} and satisfying {@code test} is the one that wins. */
     boolean winnerIs(String path, Predicate<String> test) {
         for (Entry<T> entry : entries) {
