@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs a program with bounded time and output, never through a shell: the command is a list of arguments, the
  * input goes to its standard input, and its standard output is collected up to a limit. Past the time limit, or
- * past the output limit, the process is killed ({@link Process#destroyForcibly()}). Standard error is discarded:
- * the programs run here log to it freely.
+ * past the output limit, the process is killed ({@link Process#destroyForcibly()}); only so many run at once.
+ * Standard error is discarded: the programs run here log to it freely.
  */
 final class Subprocess {
     /** Why a run did not produce its output. */
@@ -51,14 +52,35 @@ final class Subprocess {
     private final Executor readers;
     private final Duration timeout;
     private final int maxOutputBytes;
+    private final Semaphore running;
+    private final Duration slotWait;
 
     Subprocess(Executor readers, Duration timeout, int maxOutputBytes) {
+        this(readers, timeout, maxOutputBytes, Math.max(2, Runtime.getRuntime().availableProcessors()), timeout);
+    }
+
+    Subprocess(Executor readers, Duration timeout, int maxOutputBytes, int maxRunning, Duration slotWait) {
+        this.running = new Semaphore(maxRunning, true);
+        this.slotWait = slotWait;
         this.readers = readers;
         this.timeout = timeout;
         this.maxOutputBytes = maxOutputBytes;
     }
 
     Result run(List<String> command, byte[] input) throws RunException, InterruptedException {
+        // At most a few programs at once: a burst of requests waits its turn instead of starving the machine.
+        if (!running.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new RunException(Failure.TIMED_OUT, command.get(0) + " waited longer than " + slotWait.toMillis()
+                    + " ms for a free slot (too many at once)", null);
+        }
+        try {
+            return start(command, input);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Result start(List<String> command, byte[] input) throws RunException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -59,9 +59,7 @@ final class WavAudio {
                 throw new AudioProviderException(Reason.TOO_LARGE, "The recording lasts more than " + maxSeconds
                         + " seconds, the longest the offline transcriber takes");
             }
-            AudioInputStream mono = format.getChannels() == 1 ? source : AudioSystem.getAudioInputStream(
-                    new AudioFormat(format.getSampleRate(), 16, 1, true, false), toSigned16(source));
-            AudioInputStream converted = AudioSystem.getAudioInputStream(RECOGNIZER_FORMAT, toSigned16(mono));
+            AudioInputStream converted = AudioSystem.getAudioInputStream(RECOGNIZER_FORMAT, mono(toSigned16(source)));
             // The converter cannot tell its length ahead, which the WAV writer needs: convert, then write.
             byte[] pcm = converted.readAllBytes();
             ByteArrayOutputStream out = new ByteArrayOutputStream(pcm.length + 44);
@@ -74,6 +72,27 @@ final class WavAudio {
             throw new AudioProviderException(Reason.INVALID_INPUT, "The audio file could not be read: it is cut short"
                     + " or damaged", e);
         }
+    }
+
+    /** The JDK converts sample sizes and rates but not channel counts: channels are averaged here. */
+    private static AudioInputStream mono(AudioInputStream in) throws IOException {
+        AudioFormat f = in.getFormat();
+        int channels = f.getChannels();
+        if (channels == 1) {
+            return in;
+        }
+        ByteBuffer samples = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        int frames = samples.remaining() / (2 * channels);
+        ByteBuffer mixed = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int frame = 0; frame < frames; frame++) {
+            int sum = 0;
+            for (int c = 0; c < channels; c++) {
+                sum += samples.getShort();
+            }
+            mixed.putShort((short) (sum / channels));
+        }
+        AudioFormat monoFormat = new AudioFormat(f.getSampleRate(), 16, 1, true, false);
+        return new AudioInputStream(new ByteArrayInputStream(mixed.array()), monoFormat, frames);
     }
 
     private static AudioInputStream toSigned16(AudioInputStream in) {

@@ -54,6 +54,27 @@ class OfflineSpeechProviderTest {
     }
 
     @Test
+    void aStereoRecordingAtAnotherRateIsHeardToo() throws Exception {
+        byte[] mono = provider.synthesize(DIGITS, Optional.empty(), NONE).bytes();
+        javax.sound.sampled.AudioInputStream source = javax.sound.sampled.AudioSystem.getAudioInputStream(
+                new java.io.ByteArrayInputStream(mono));
+        byte[] pcm = source.readAllBytes();
+        byte[] stereo = new byte[pcm.length * 2];
+        for (int i = 0; i < pcm.length; i += 2) {
+            System.arraycopy(pcm, i, stereo, i * 2, 2);
+            System.arraycopy(pcm, i, stereo, i * 2 + 2, 2);
+        }
+        var format = new javax.sound.sampled.AudioFormat(22050f, 16, 2, true, false);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(stereo), format, pcm.length / 2),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+        String heard = provider.transcribe(out.toByteArray(), "audio/wav", NONE).text();
+        assertThat(Arrays.stream(heard.split("\\s+")).filter(List.of(DIGITS.split(" "))::contains).distinct()
+                .count()).as(heard).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
     void listsEspeakVoicesAndRefusesUnknownOnes() {
         assertThat(provider.voices(NONE)).anySatisfy(v -> {
             assertThat(v.id()).isEqualTo("en-us");

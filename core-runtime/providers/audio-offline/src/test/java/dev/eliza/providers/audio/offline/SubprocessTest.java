@@ -49,6 +49,20 @@ class SubprocessTest {
     }
 
     @Test
+    void onlySoManyRunAtOnceTheOthersWaitAndGiveUpAtTheTimeout() throws Exception {
+        Subprocess runner = new Subprocess(readers, Duration.ofSeconds(2), 1000, 1, Duration.ofMillis(300));
+        var busy = readers.submit(() -> runner.run(List.of("sleep", "30"), new byte[0]));
+        Thread.sleep(50);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> runner.run(List.of("true"), new byte[0]))
+                .isInstanceOfSatisfying(Subprocess.RunException.class,
+                        e -> assertThat(e.getMessage()).contains("free slot"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(busy::get).hasRootCauseInstanceOf(Subprocess.RunException.class);
+        assertThat(runner.run(List.of("true"), new byte[0]).exitCode()).isZero();
+    }
+
+    @Test
     void aMissingProgramIsReportedAsNotStarted() {
         Subprocess runner = new Subprocess(readers, Duration.ofSeconds(10), 1000);
         assertThatThrownBy(() -> runner.run(List.of("/nonexistent/espeak-ng"), new byte[0]))
