@@ -102,6 +102,26 @@ class AudioIT {
     }
 
     @Test
+    void theDomainAndItsProviderComeAndGoWithTheirBundles() throws Exception {
+        AudioHttp audio = new AudioHttp(PLATFORM.process());
+        Http http = PLATFORM.http();
+        String agent = agent("Swapped", false, "");
+        String speak = "/api/audio/" + agent + "/speech/generate";
+        assertThat(http.json("POST", "/api/server/modules/provider-audio-offline/stop", "").status()).isEqualTo(200);
+        AudioHttp.Reply away = audio.json(speak, "{\"text\":\"hi\"}");
+        assertThat(away.status()).isEqualTo(503);
+        assertThat(away.text()).contains("provider-audio-offline");
+        assertThat(http.json("POST", "/api/server/modules/provider-audio-offline/start", "").status()).isEqualTo(200);
+        Awaits.until(Duration.ofSeconds(10), "the offline provider back", () -> audio.json(speak,
+                "{\"text\":\"hi\"}").status() == 200);
+
+        assertThat(http.json("POST", "/api/server/modules/audio/stop", "").status()).isEqualTo(200);
+        assertThat(audio.json(speak, "{\"text\":\"hi\"}").status()).isEqualTo(404);
+        assertThat(http.json("POST", "/api/server/modules/audio/start", "").status()).isEqualTo(200);
+        assertThat(audio.json(speak, "{\"text\":\"hi\"}").status()).isEqualTo(200);
+    }
+
+    @Test
     void theApiClientsAudioServiceWorks() throws Exception {
         NodeTests.Result result = NodeTests.run("audio.test.mjs", Map.of("BASE_URL",
                 "http://127.0.0.1:" + PLATFORM.process().port(), "AGENT_ID", agent("Client", true, "")));
