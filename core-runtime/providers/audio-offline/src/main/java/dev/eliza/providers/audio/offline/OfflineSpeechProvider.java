@@ -86,6 +86,10 @@ public final class OfflineSpeechProvider implements SpeechProvider {
     @Override
     public SpeechAudio synthesize(String text, Optional<String> voice, ProviderSettings agentSettings) {
         requireAvailable(Capability.SPEECH, agentSettings);
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new AudioProviderException(Reason.TOO_LARGE, "The offline synthesizer speaks at most "
+                    + MAX_TEXT_LENGTH + " characters at once");
+        }
         try {
             return new SpeechAudio(espeak().synthesize(text, voice.orElse(defaultVoice(agentSettings))),
                     "audio/wav");

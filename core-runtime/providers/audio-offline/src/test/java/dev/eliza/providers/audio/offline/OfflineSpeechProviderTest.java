@@ -96,10 +96,13 @@ class OfflineSpeechProviderTest {
     }
 
     @Test
-    void refusesWhatIsNotPcmWavAndRecordingsOverTheLimit() {
+    void refusesWhatIsNotPcmWavAndInputOverTheLimits() {
         assertThatThrownBy(() -> provider.transcribe("ID3 not a wav".getBytes(StandardCharsets.US_ASCII),
                 "audio/mpeg", NONE)).isInstanceOfSatisfying(AudioProviderException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_INPUT));
+        assertThatThrownBy(() -> provider.synthesize("a".repeat(4001), Optional.empty(), NONE))
+                .isInstanceOfSatisfying(AudioProviderException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
         provider.deactivate();
         provider = provider(Map.of("AUDIO_MAX_SECONDS", "1"));
         byte[] long3s = provider.synthesize(DIGITS, Optional.empty(), NONE).bytes();
