@@ -44,6 +44,12 @@ final class AudioHttp {
 
     /** Posts {@code audio} as the form's {@code file} part of type {@code type}, with these text fields. */
     Reply upload(String path, String type, byte[] audio, Map<String, String> fields) throws Exception {
+        return upload(path, type, audio, fields, Map.of());
+    }
+
+    /** {@link #upload(String, String, byte[], Map)} with extra request headers. */
+    Reply upload(String path, String type, byte[] audio, Map<String, String> fields, Map<String, String> headers)
+            throws Exception {
         String boundary = "audio-it-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -52,9 +58,11 @@ final class AudioHttp {
                 + "\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(audio);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(platform.uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(platform.uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private Reply send(HttpRequest.Builder request) throws Exception {

@@ -22,7 +22,7 @@ class AudioIT {
     static final String DIGITS = "one two three four five six seven eight nine ten";
 
     @RegisterExtension
-    static final PlatformExtension PLATFORM = new PlatformExtension(Map.of());
+    static final PlatformExtension PLATFORM = new PlatformExtension(Map.of("AUDIO_MAX_BYTES", "2097152"));
 
     @Test
     void whatIsSpokenOfflineIsTranscribedBack() throws Exception {
@@ -81,6 +81,21 @@ class AudioIT {
         assertThat(audio.json("/api/audio/nope/speech/conversation", "{\"text\":\"hi\"}").status()).isEqualTo(400);
         assertThat(audio.upload("/api/audio/" + agent + "/transcriptions", "text/plain", "x".getBytes(), Map.of())
                 .status()).isEqualTo(415);
+    }
+
+    @Test
+    void uploadsAreBoundedAndRefusedToForeignPages() throws Exception {
+        AudioHttp audio = new AudioHttp(PLATFORM.process());
+        String agent = agent("Bounded", false, "");
+        byte[] large = new byte[2 * 1024 * 1024 + 1];
+        System.arraycopy("RIFF".getBytes(), 0, large, 0, 4);
+        AudioHttp.Reply tooLarge = audio.upload("/api/audio/" + agent + "/transcriptions", "audio/wav", large,
+                Map.of());
+        assertThat(tooLarge.status()).as(tooLarge.text()).isEqualTo(413);
+        assertThat(tooLarge.json().at("/error/message").asText()).isEqualTo("Audio file too large (max 2MB)");
+        AudioHttp.Reply foreign = audio.upload("/api/audio/" + agent + "/audio-messages", "audio/wav",
+                "RIFF0000WAVE".getBytes(), Map.of(), Map.of("Origin", "http://evil.example"));
+        assertThat(foreign.status()).isEqualTo(403);
     }
 
     @Test

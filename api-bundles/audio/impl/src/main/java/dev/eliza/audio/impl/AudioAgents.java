@@ -26,7 +26,7 @@ final class AudioAgents {
         this.environment = Map.copyOf(environment);
     }
 
-    /** 400 for an id that is not a UUID; checked before the body is read. */
+    /** 400 for an id that is not a UUID. */
     static UUID id(String given) {
         try {
             UUID id = UUID.fromString(given);

@@ -69,8 +69,10 @@ public final class ConversationResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response spokenConversation(@PathParam("agentId") String agentId,
                                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
-        UUID id = AudioAgents.id(agentId);
+        // Read first, as 1.7.2's multer does: answering before the body is read makes Jetty close the connection
+        // under a client still sending, which then sees a reset instead of the answer.
         AudioUpload upload = AudioUpload.read(type, body, maxBytes);
+        UUID id = AudioAgents.id(agentId);
         Agent agent = runningAgent(id);
         String heard = speech.transcribe(agent, upload).text();
         if (heard.isBlank()) {

@@ -45,8 +45,10 @@ public final class TranscriptionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public ObjectNode transcriptions(@PathParam("agentId") String agentId,
                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
-        UUID id = AudioAgents.id(agentId);
+        // Read first, as 1.7.2's multer does: answering before the body is read makes Jetty close the connection
+        // under a client still sending, which then sees a reset instead of the answer.
         AudioUpload upload = AudioUpload.read(type, body, maxBytes);
+        UUID id = AudioAgents.id(agentId);
         Agent agent = agents.find(id);
         return AudioViews.success(AudioViews.data().put("text", speech.transcribe(agent, upload).text()));
     }
@@ -64,8 +66,10 @@ public final class TranscriptionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public ObjectNode audioMessages(@PathParam("agentId") String agentId,
                                     @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
-        UUID id = AudioAgents.id(agentId);
+        // Read first, as 1.7.2's multer does: answering before the body is read makes Jetty close the connection
+        // under a client still sending, which then sees a reset instead of the answer.
         AudioUpload upload = AudioUpload.read(type, body, maxBytes);
+        UUID id = AudioAgents.id(agentId);
         Agent agent = agents.find(id);
         String text = speech.transcribe(agent, upload).text();
         if (text.isBlank()) {
