@@ -1,8 +1,9 @@
 // Agent round trip with the offline provider: socket "2" send -> the agent's messageBroadcast
 // (source "agent_response"). Creates AGENTS agents over REST and starts them (start times), gives CHANNELS of them a
 // channel each with one user joined over Socket.IO, sends at each rate of RATES (msg/s) for SECONDS seconds, spread
-// round-robin over the channels, and prints p50/p99 latency and replies/s per rate; then measures the server's idle
-// CPU and heap with all AGENTS active (SERVER_PID, jcmd). Replies are matched to sends in order per channel: the
+// round-robin over the channels, and prints p50/p99 latency and replies/s per rate. The server's idle CPU with all
+// AGENTS active is measured before the load and again after it (then it includes any backlog still being
+// answered); the heap with all of them active before the load (SERVER_PID, jcmd). Replies are matched to sends in order per channel: the
 // runtime answers one channel's messages in order. Every wait is bounded. Started by agent-roundtrip.sh.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
@@ -97,6 +98,12 @@ async function main() {
     channels.push(entry);
   }
 
+  // measured before any load: what 100 active agents cost at rest, with the benchmark's sockets connected
+  await idle(pid, 'before the load');
+  const heapAfter = heapUsedMiB(pid);
+  console.log(`heap used after GC with ${AGENTS} active agents: ${ms(heapAfter)} MiB `
+    + `(${ms(heapAfter - heapBefore)} MiB more than before the agents)`);
+
   for (const rate of RATES) {
     channels.forEach((c) => { c.sent = []; c.latencies = []; c.errors = 0; });
     const total = rate * SECONDS;
@@ -121,16 +128,18 @@ async function main() {
       + `p99 ${ms(quantile(all, 0.99))} ms, max ${ms(all.at(-1) ?? NaN)} ms, messageError ${errors}`);
   }
   channels.forEach((c) => c.socket.close());
+  await idle(pid, 'after the load (backlog included)');
+}
 
-  await sleep(5000); // let the JIT and the last writes settle before measuring idle
+/** The server's CPU over IDLE_SECONDS with nothing sent, after 5 s for the JIT and the last writes to settle. */
+async function idle(pid, when) {
+  await sleep(5000);
   const t0 = cpuTicks(pid);
   const w0 = performance.now();
   await sleep(IDLE_SECONDS * 1000);
   const seconds = (performance.now() - w0) / 1000;
   const cpu = ((cpuTicks(pid) - t0) / 100) / seconds * 100;
-  const heapAfter = heapUsedMiB(pid);
-  console.log(`idle with ${AGENTS} active agents over ${IDLE_SECONDS} s: CPU ${cpu.toFixed(2)} % of one core; `
-    + `heap used after GC ${ms(heapAfter)} MiB (${ms(heapAfter - heapBefore)} MiB more than before the agents)`);
+  console.log(`idle with ${AGENTS} active agents ${when}, over ${IDLE_SECONDS} s: CPU ${cpu.toFixed(2)} % of one core`);
 }
 
 main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

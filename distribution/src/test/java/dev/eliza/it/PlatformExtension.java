@@ -9,12 +9,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * One running platform for a test class, in a folder of its own, stopped and deleted after the class:
  * {@code @RegisterExtension static final PlatformExtension PLATFORM = new PlatformExtension(Map.of());}
+ * When a test fails, the end of the server's console goes to the test's output, because the folder holding the
+ * whole log is deleted with the platform.
  */
-final class PlatformExtension implements BeforeAllCallback, AfterAllCallback {
+final class PlatformExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+    private static final int CONSOLE_TAIL_LINES = 300;
+
     private final Map<String, String> env;
     private final String apiKey;
     private Path home;
@@ -44,6 +49,17 @@ final class PlatformExtension implements BeforeAllCallback, AfterAllCallback {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (platform != null) {
+            String[] lines = platform.console().split("\n");
+            int from = Math.max(0, lines.length - CONSOLE_TAIL_LINES);
+            System.out.println("--- last " + (lines.length - from) + " lines of the server console after "
+                    + context.getDisplayName() + " failed ---\n"
+                    + String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length)));
         }
     }
 

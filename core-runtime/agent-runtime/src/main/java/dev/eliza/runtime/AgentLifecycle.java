@@ -114,6 +114,22 @@ final class AgentLifecycle implements AgentRunner {
                 : Optional.empty();
     }
 
+    /** The agent and its provider settings as it runs now; empty when it is not active. */
+    Optional<Running> running(UUID agentId) {
+        Run run = runs.get(agentId);
+        return run != null && run.status.state() == AgentState.ACTIVE ? Optional.of(new Running(run.agent,
+                run.settings)) : Optional.empty();
+    }
+
+    /**
+     * An active agent.
+     *
+     * @param agent the agent with the character it was started with
+     * @param settings its provider settings
+     */
+    record Running(Agent agent, ProviderSettings settings) {
+    }
+
     /**
      * A reply in flight: the agent as it was started, its provider settings, and what ends the reply.
      *

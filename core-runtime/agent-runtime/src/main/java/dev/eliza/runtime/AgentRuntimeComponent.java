@@ -33,7 +33,11 @@ import dev.eliza.messaging.api.ChannelMessage;
 import dev.eliza.messaging.api.ChannelTitles;
 import dev.eliza.messaging.api.Delivery;
 import dev.eliza.messaging.api.MessageService;
+import dev.eliza.memory.api.AgentMemories;
+import dev.eliza.models.api.AgentEmbeddings;
+import dev.eliza.models.api.Embedding;
 import dev.eliza.models.api.ModelProvider;
+import dev.eliza.rooms.api.AgentRooms;
 
 /**
  * The agent runtime as services: it runs agents ({@link AgentRunner}), answers the messages addressed to them
@@ -41,9 +45,11 @@ import dev.eliza.models.api.ModelProvider;
  * run and takes the deliveries left {@code received}; on deactivation (a swap, a shutdown) it stops taking work,
  * lets in-flight replies finish within {@code AGENT_STOP_WAIT_MS} and gives back the rest.
  */
-@Component(service = {AgentRunner.class, AgentInbox.class, ChannelTitles.class})
-public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, ChannelTitles {
+@Component(service = {AgentRunner.class, AgentInbox.class, ChannelTitles.class, AgentEmbeddings.class})
+public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, ChannelTitles, AgentEmbeddings {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntimeComponent.class);
+    /** Below this cosine similarity, all-MiniLM-L6-v2 finds sentences unrelated: such memories are noise. */
+    private static final double RECALL_THRESHOLD = 0.3;
 
     private final ProviderRegistry providers = new ProviderRegistry();
     private final RunJournal journal = new RunJournal(Clock.systemUTC());
@@ -53,6 +59,10 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
     private final AgentLifecycle lifecycle;
     private final Inbox inbox;
     private final TitleMaker titles;
+    private final AgentEmbedder embedder;
+    private final RoomMemory memory;
+    private volatile Optional<AgentMemories> memories = Optional.empty();
+    private volatile Optional<AgentRooms> rooms = Optional.empty();
 
     @Activate
     public AgentRuntimeComponent(BundleContext context, @Reference AgentDirectory directory,
@@ -69,8 +79,11 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
         this.timer = scheduled;
         ProviderSettingsResolver resolver = new ProviderSettingsResolver(System.getenv());
         this.lifecycle = new AgentLifecycle(directory, providers, resolver, events, clock, settings.stopWait());
+        this.embedder = new AgentEmbedder(directory, lifecycle, providers, resolver);
+        this.memory = new RoomMemory(settings.recallLimit(), RECALL_THRESHOLD);
+        memory.bind(memories, rooms);
         RuntimeParts parts = new RuntimeParts(replies, messages, directory, lifecycle, providers,
-                resolver, new PromptComposer(), MemoryRecall.NONE, journal,
+                resolver, new PromptComposer(), memory, journal,
                 events, workers, (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
                 clock, settings);
         this.inbox = new Inbox(parts);
@@ -114,6 +127,35 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
         journal.unbind(value);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMemories(AgentMemories value) {
+        memories = Optional.of(value);
+        rebindMemory();
+    }
+
+    void unbindMemories(AgentMemories value) {
+        memories = Optional.empty();
+        rebindMemory();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRooms(AgentRooms value) {
+        rooms = Optional.of(value);
+        rebindMemory();
+    }
+
+    void unbindRooms(AgentRooms value) {
+        rooms = Optional.empty();
+        rebindMemory();
+    }
+
+    /** DS may bind before the constructor has made {@code memory}; the constructor binds what came first. */
+    private void rebindMemory() {
+        if (memory != null) {
+            memory.bind(memories, rooms);
+        }
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         inbox.close();
@@ -147,6 +189,11 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
     @Override
     public Optional<String> title(UUID agentId, List<ChannelMessage> messages) {
         return titles.title(agentId, messages);
+    }
+
+    @Override
+    public Embedding embed(UUID agentId, String text) {
+        return embedder.embed(agentId, text);
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

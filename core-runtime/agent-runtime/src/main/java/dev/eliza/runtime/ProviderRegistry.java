@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import dev.eliza.models.api.ModelProvider;
+import dev.eliza.models.api.ProviderSettings;
 
 /**
  * The model providers registered now, in registration order, and the ElizaOS rule that picks one for a character:
@@ -45,6 +46,31 @@ final class ProviderRegistry {
         if (named.isPresent()) {
             return new Selection(Optional.empty(), named.get());
         }
+        return offline();
+    }
+
+    /**
+     * Which provider embeds for a character with these plugins: the first named one that has an embedding model;
+     * while a named provider is away, that one (absent: embeddings wait for it rather than come from another model);
+     * else the offline one.
+     */
+    Selection embedder(List<String> plugins, ProviderSettings settings) {
+        for (ModelProvider provider : providers) {
+            if (plugins.stream().anyMatch(provider.pluginNames()::contains) && provider.embeds(settings)) {
+                return new Selection(Optional.of(provider), provider.id());
+            }
+        }
+        Optional<String> absent = plugins.stream()
+                .filter(p -> KNOWN_PLUGINS.contains(p) || seenPlugins.contains(p))
+                .filter(p -> providers.stream().noneMatch(provider -> provider.pluginNames().contains(p)))
+                .findFirst();
+        if (absent.isPresent()) {
+            return new Selection(Optional.empty(), absent.get());
+        }
+        return offline();
+    }
+
+    private Selection offline() {
         return new Selection(providers.stream().filter(p -> ModelProvider.OFFLINE.equals(p.id())).findFirst(),
                 ModelProvider.OFFLINE);
     }

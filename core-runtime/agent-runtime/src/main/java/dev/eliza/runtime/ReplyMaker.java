@@ -27,6 +27,8 @@ import dev.eliza.models.api.ModelProvider;
 import dev.eliza.models.api.ModelProviderException;
 import dev.eliza.models.api.TextRequest;
 import dev.eliza.models.api.TextResult;
+import dev.eliza.rooms.api.ElizaIds;
+import dev.eliza.rooms.api.Room;
 
 /**
  * Handles one delivery from claim to reply: the agent must be active and the reply chain short enough, then the
@@ -96,19 +98,26 @@ final class ReplyMaker {
         ChannelMessage message = delivery.message();
         parts.events().publish(new AgentMessageEvent(AgentMessageEvent.Direction.RECEIVED, message.id(),
                 delivery.agentId(), message.channelId(), message.authorId(), message.text(), parts.clock().instant()));
-        Attempt attempt = new Attempt(delivery, agent, selection.provider().get(), request(delivery, flight), done);
+        Optional<Room> room = parts.memory().room(agent.id(), message.channelId());
+        UUID heardId = ElizaIds.unique(message.id(), agent.id());
+        // filed off the reply's path: the message itself is durable in messaging already
+        room.ifPresent(r -> parts.executor().execute(() -> parts.memory().heard(r, message)));
+        Attempt attempt = new Attempt(delivery, agent, selection.provider().get(),
+                request(delivery, flight, room, heardId), new Filing(room, heardId), done);
         parts.journal().started(attempt.runId, delivery, attempt.startTime);
         attempt.run(1);
     }
 
-    private TextRequest request(Delivery delivery, AgentLifecycle.Flight flight) {
+    private TextRequest request(Delivery delivery, AgentLifecycle.Flight flight, Optional<Room> room, UUID heardId) {
         Agent agent = flight.agent();
         ObjectNode character = agent.character();
         ChannelMessage message = delivery.message();
         List<PromptComposer.Turn> earlier = parts.messages().recent(message.channelId(), parts.settings().historySize())
                 .stream().filter(m -> !m.id().equals(message.id()))
                 .map(m -> new PromptComposer.Turn(m.authorId(), m.authorName(), m.text())).toList();
-        String system = parts.composer().system(character, parts.recall().recall(agent.id(), message));
+        List<String> recalled = room.map(r -> parts.memory().recall(r, message.text(), heardId,
+                earlier.stream().map(PromptComposer.Turn::text).toList())).orElse(List.of());
+        String system = parts.composer().system(character, recalled);
         return new TextRequest(agent.id(), TextRequest.Purpose.REPLY, ModelClass.TEXT_LARGE, system,
                 parts.composer().history(agent.id(), earlier), message.text(), 1024, 0.7, flight.settings());
     }
@@ -134,6 +143,10 @@ final class ReplyMaker {
         claimed.forEach(parts.replies()::release);
     }
 
+    /** Where a delivery's memories go: the agent's room for the channel (when memory is here) and the heard id. */
+    private record Filing(Optional<Room> room, UUID heardId) {
+    }
+
     /** The model calls of one delivery, sharing one reply id and one run. */
     private final class Attempt {
         final UUID runId = UUID.randomUUID();
@@ -143,10 +156,12 @@ final class ReplyMaker {
         final Agent agent;
         final ModelProvider provider;
         final TextRequest request;
+        final Filing filing;
         final CompletableFuture<Void> done;
 
-        Attempt(Delivery delivery, Agent agent, ModelProvider provider, TextRequest request,
+        Attempt(Delivery delivery, Agent agent, ModelProvider provider, TextRequest request, Filing filing,
                 CompletableFuture<Void> done) {
+            this.filing = filing;
             this.delivery = delivery;
             this.agent = agent;
             this.provider = provider;
@@ -166,7 +181,10 @@ final class ReplyMaker {
                 parts.journal().modelCall(runId, delivery, provider.id(),
                         request.system().length() + request.prompt().length(), result,
                         (System.nanoTime() - began) / 1_000_000.0);
-                ChannelMessage stored = parts.replies().reply(delivery, reply(result.text()));
+                AgentReply answer = reply(result.text());
+                ChannelMessage stored = parts.replies().reply(delivery, answer);
+                filing.room().ifPresent(r -> parts.executor().execute(() ->
+                        parts.memory().said(r, stored, answer, filing.heardId())));
                 parts.events().publish(new AgentMessageEvent(AgentMessageEvent.Direction.SENT, stored.id(),
                         agent.id(), stored.channelId(), agent.id(), stored.text(), parts.clock().instant()));
                 parts.journal().ended(runId, delivery, startTime, Optional.empty());

@@ -11,6 +11,6 @@ import dev.eliza.messaging.api.MessageService;
 /** The collaborators a reply is made with, gathered once by the component (or a test). */
 record RuntimeParts(AgentReplies replies, MessageService messages, AgentDirectory directory, AgentLifecycle lifecycle,
                     ProviderRegistry providers, ProviderSettingsResolver settingsResolver, PromptComposer composer,
-                    MemoryRecall recall, RunJournal journal, PlatformEvents events, Executor executor,
+                    RoomMemory memory, RunJournal journal, PlatformEvents events, Executor executor,
                     Delayer delayer, Clock clock, RuntimeSettings settings) {
 }

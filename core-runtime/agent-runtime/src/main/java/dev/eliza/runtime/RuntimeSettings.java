@@ -15,11 +15,12 @@ import java.util.function.Function;
  * @param stopWait how long stopping an agent (or the runtime) waits for in-flight replies
  * @param workers the threads replies are made on
  * @param queueCapacity deliveries held in memory; beyond it they stay {@code received} and are fetched later
+ * @param recallLimit how many of the room's memories most similar to a message its prompt carries (0: none)
  */
 record RuntimeSettings(int maxDepth, int historySize, int maxAttempts, Duration backoffBase, Duration providerWait,
-                       Duration stopWait, int workers, int queueCapacity) {
+                       Duration stopWait, int workers, int queueCapacity, int recallLimit) {
     static final RuntimeSettings DEFAULTS = new RuntimeSettings(3, 20, 4, Duration.ofMillis(500),
-            Duration.ofSeconds(60), Duration.ofSeconds(10), 8, 10_000);
+            Duration.ofSeconds(60), Duration.ofSeconds(10), 8, 10_000, 5);
 
     /** The settings named in {@code properties}, each falling back to its default. */
     static RuntimeSettings from(Function<String, String> properties) {
@@ -32,7 +33,8 @@ record RuntimeSettings(int maxDepth, int historySize, int maxAttempts, Duration 
                         (int) DEFAULTS.providerWait.toMillis())),
                 Duration.ofMillis(number(properties, "AGENT_STOP_WAIT_MS", (int) DEFAULTS.stopWait.toMillis())),
                 number(properties, "AGENT_WORKERS", DEFAULTS.workers),
-                DEFAULTS.queueCapacity);
+                DEFAULTS.queueCapacity,
+                number(properties, "AGENT_MEMORY_RECALL", DEFAULTS.recallLimit));
     }
 
     /** The delay before attempt {@code attempt} (2 or more): base, 2 × base, 4 × base, … */

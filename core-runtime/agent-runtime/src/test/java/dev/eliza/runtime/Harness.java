@@ -17,7 +17,7 @@ import dev.eliza.events.api.PlatformEvent;
 /** The runtime's parts over in-memory contracts, a chosen executor and a manual clock of delays. */
 final class Harness {
     static final RuntimeSettings SETTINGS = new RuntimeSettings(3, 20, 3, Duration.ofMillis(500),
-            Duration.ofSeconds(30), Duration.ofSeconds(5), 1, 10_000);
+            Duration.ofSeconds(30), Duration.ofSeconds(5), 1, 10_000, 0);
 
     final FakeReplies replies = new FakeReplies();
     final FakeMessages messages = new FakeMessages();
@@ -27,7 +27,10 @@ final class Harness {
     final List<AgentLog> logs = new CopyOnWriteArrayList<>();
     final ManualDelayer delayer = new ManualDelayer();
     final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    final FakeMemories memories = new FakeMemories();
+    final FakeRooms rooms = new FakeRooms();
     final AgentLifecycle lifecycle;
+    final RoomMemory memory;
     final RuntimeParts parts;
     final Inbox inbox;
 
@@ -38,7 +41,9 @@ final class Harness {
         RunJournal journal = new RunJournal(clock);
         AgentJournal sink = logs::add;
         journal.bind(sink);
-        parts = new RuntimeParts(replies, messages, directory, lifecycle, providers, resolver, new PromptComposer(), MemoryRecall.NONE, journal, events::add, executor, delayer, clock, settings);
+        memory = new RoomMemory(settings.recallLimit(), 0.3);
+        parts = new RuntimeParts(replies, messages, directory, lifecycle, providers, resolver, new PromptComposer(),
+                memory, journal, events::add, executor, delayer, clock, settings);
         inbox = new Inbox(parts);
     }
 

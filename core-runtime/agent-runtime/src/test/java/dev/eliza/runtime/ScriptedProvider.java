@@ -22,6 +22,9 @@ final class ScriptedProvider implements ModelProvider {
     final Queue<ModelProviderException> failures = new ConcurrentLinkedQueue<>();
     final List<TextRequest> requests = new CopyOnWriteArrayList<>();
     volatile Function<TextRequest, String> answer = request -> "You said " + request.prompt();
+    /** The vector every text embeds to; none: the provider has no embedding model. */
+    volatile float[] embedding;
+    final List<ProviderSettings> embedSettings = new CopyOnWriteArrayList<>();
 
     ScriptedProvider(String id, String... plugins) {
         this.id = id;
@@ -53,7 +56,16 @@ final class ScriptedProvider implements ModelProvider {
     }
 
     @Override
+    public boolean embeds(ProviderSettings settings) {
+        return embedding != null;
+    }
+
+    @Override
     public Embedding embed(String text, ProviderSettings settings) {
-        throw new ModelProviderException(id + " has no embedding model", false);
+        if (embedding == null) {
+            throw new ModelProviderException(id + " has no embedding model", false);
+        }
+        embedSettings.add(settings);
+        return new Embedding(embedding, id + "-embedding");
     }
 }

@@ -39,6 +39,14 @@ public interface ModelProvider {
     TextResult generate(TextRequest request, TextStream stream);
 
     /**
+     * Whether the provider has an embedding model with these settings; when it has none (Anthropic), an agent's
+     * texts are embedded by the offline model instead. True unless a provider says otherwise.
+     */
+    default boolean embeds(ProviderSettings settings) {
+        return true;
+    }
+
+    /**
      * Embeds a text with the provider's embedding model.
      *
      * @throws ModelProviderException when the provider cannot, or has no embedding model

@@ -3,6 +3,7 @@ package dev.eliza.server.impl;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
@@ -37,7 +38,10 @@ final class HealthReports {
                 .orElse("unavailable"));
         dependencies.put("database", databaseUp ? "healthy" : "unhealthy");
         dependencies.put("routes", platform.routesReady() ? "healthy" : "starting");
+        Optional<String> searchIndex = platform.memorySearchIndex();
+        dependencies.put("memory", searchIndex.isPresent() ? "healthy" : "unavailable");
         body.put("dependencies", dependencies);
+        searchIndex.ifPresent(index -> body.put("memorySearch", index));
         if (withAgentCount) {
             body.put("agentCount", platform.agentCount().orElse(0L));
         }

@@ -11,6 +11,9 @@ interface PlatformState {
     /** The number of agents, or empty while the agents domain is not running. */
     Optional<Long> agentCount();
 
+    /** The index memory searches run on ({@code pgvector}, {@code in-memory}), or empty while memory is away. */
+    Optional<String> memorySearchIndex();
+
     /** Whether the database answered a real query just now. */
     boolean databaseHealthy();
 

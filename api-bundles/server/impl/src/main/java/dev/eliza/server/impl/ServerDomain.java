@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.memory.api.AgentMemories;
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.http.api.HttpEndpoint;
 import dev.eliza.persistence.api.Database;
@@ -36,6 +37,8 @@ public final class ServerDomain implements DomainContribution, PlatformState {
     private volatile AgentDirectory agents;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AgentMemories memories;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile LogBuffer logBuffer;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -81,6 +84,11 @@ public final class ServerDomain implements DomainContribution, PlatformState {
     @Override
     public Set<Object> resources() {
         return resources;
+    }
+
+    @Override
+    public Optional<String> memorySearchIndex() {
+        return Optional.ofNullable(memories).map(AgentMemories::searchIndex);
     }
 
     @Override

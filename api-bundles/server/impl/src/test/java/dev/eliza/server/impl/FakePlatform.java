@@ -13,8 +13,14 @@ final class FakePlatform implements PlatformState, LogBuffer {
     boolean databaseHealthy = true;
     boolean routesReady = true;
     Optional<Long> agents = Optional.of(2L);
+    Optional<String> searchIndex = Optional.of("in-memory");
     boolean stopped;
     final List<LogEntry> entries = new ArrayList<>();
+
+    @Override
+    public Optional<String> memorySearchIndex() {
+        return searchIndex;
+    }
 
     @Override
     public Optional<Long> agentCount() {

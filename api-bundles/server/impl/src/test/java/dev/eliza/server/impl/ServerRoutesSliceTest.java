@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,18 @@ class ServerRoutesSliceTest {
         assertThat(json(down).path("ready").asBoolean()).isFalse();
         assertThat(slice.get("/health").getStatus()).isEqualTo(503);
         assertThat(slice.get("/healthz").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void healthNamesTheMemorySearchIndexWhileMemoryIsHere() throws Exception {
+        JsonNode up = json(slice.get("/api/server/health"));
+        assertThat(up.path("memorySearch").asText()).isEqualTo("in-memory");
+        assertThat(up.path("dependencies").path("memory").asText()).isEqualTo("healthy");
+        platform.searchIndex = Optional.empty();
+        HttpTester.Response away = slice.get("/api/server/health");
+        assertThat(away.getStatus()).isEqualTo(200);
+        assertThat(json(away).has("memorySearch")).isFalse();
+        assertThat(json(away).path("dependencies").path("memory").asText()).isEqualTo("unavailable");
     }
 
     @Test

@@ -84,6 +84,11 @@ public abstract class RemoteModelProvider implements ModelProvider {
     }
 
     @Override
+    public final boolean embeds(ProviderSettings settings) {
+        return embeddingModelName(settings) != null;
+    }
+
+    @Override
     public final Embedding embed(String text, ProviderSettings settings) {
         String model = embeddingModelName(settings);
         if (model == null) {
