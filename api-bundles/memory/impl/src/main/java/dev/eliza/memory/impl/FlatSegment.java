@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The unit vectors of one agent made by one model, packed in one {@code float[]} (row after row) for a scan that
@@ -90,27 +92,54 @@ final class FlatSegment {
         }
     }
 
-    /** The best {@code limit} rows at or above {@code threshold}, best first, scanned in {@code parts} on {@code pool}. */
+    /**
+     * The best {@code limit} rows at or above {@code threshold}, best first, scanned in {@code parts} pieces: the
+     * caller scans the first and offers the others to {@code pool}, then scans itself any piece no pool thread has
+     * started, so a busy pool (concurrent searches) never leaves a search waiting in its queue.
+     */
     List<VectorIndex.Hit> search(float[] unitQuery, Optional<UUID> roomId, int limit, double threshold,
                                  Executor pool, int parts) {
         lock.readLock().lock();
         try {
             int n = size;
             int split = n < PARALLEL_FROM ? 1 : Math.max(1, parts);
-            int chunk = (n + split - 1) / Math.max(1, split);
-            List<CompletableFuture<TopK>> others = new ArrayList<>();
+            int chunk = (n + split - 1) / split;
+            List<Piece> pieces = new ArrayList<>();
             for (int p = 1; p < split; p++) {
                 int from = p * chunk;
-                int to = Math.min(n, from + chunk);
-                others.add(CompletableFuture.supplyAsync(() -> scan(unitQuery, roomId, limit, threshold, from, to),
-                        pool));
+                Piece piece = new Piece(() -> scan(unitQuery, roomId, limit, threshold, from,
+                        Math.min(n, from + chunk)));
+                pieces.add(piece);
+                pool.execute(piece::runIfUnclaimed);
             }
             List<TopK> tops = new ArrayList<>();
             tops.add(scan(unitQuery, roomId, limit, threshold, 0, Math.min(n, chunk)));
-            others.forEach(future -> tops.add(future.join()));
+            pieces.forEach(Piece::runIfUnclaimed);
+            pieces.forEach(piece -> tops.add(piece.result.join()));
             return merge(tops, limit);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** A piece of a scan, run once by whichever thread claims it first. */
+    private static final class Piece {
+        final CompletableFuture<TopK> result = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final Supplier<TopK> work;
+
+        Piece(Supplier<TopK> work) {
+            this.work = work;
+        }
+
+        void runIfUnclaimed() {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
         }
     }
 
