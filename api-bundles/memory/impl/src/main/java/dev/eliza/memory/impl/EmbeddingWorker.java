@@ -1,5 +1,6 @@
 package dev.eliza.memory.impl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -27,6 +29,8 @@ import dev.eliza.models.api.ModelProviderException;
  */
 final class EmbeddingWorker {
     static final int BATCH = 256;
+    /** Memories embedded per transaction: one commit for several vectors. */
+    static final int PER_TRANSACTION = 16;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingWorker.class);
 
     private final MemoryStore store;
@@ -38,7 +42,10 @@ final class EmbeddingWorker {
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
     private final Object sweep = new Object();
-    private volatile boolean paused;
+    /** Set by a wake: the next drain that finds the queue empty looks in PostgreSQL again. */
+    private final AtomicBoolean rescan = new AtomicBoolean(true);
+    private int wakes;
+    private boolean paused;
 
     EmbeddingWorker(MemoryStore store, VectorIndex index, Supplier<Optional<AgentEmbeddings>> embeddings,
                     Executor executor, int workers, int capacity) {
@@ -60,12 +67,31 @@ final class EmbeddingWorker {
 
     /** Resumes after a pause and sweeps for memories still to embed. */
     void wake() {
-        paused = false;
+        synchronized (this) {
+            wakes++;
+            paused = false;
+        }
+        rescan.set(true);
         start();
     }
 
+    private synchronized boolean paused() {
+        return paused;
+    }
+
+    private synchronized int wakes() {
+        return wakes;
+    }
+
+    /** Pauses, unless a wake came since {@code seen}: a failure seen before a wake must not undo it. */
+    private synchronized void pause(int seen) {
+        if (wakes == seen) {
+            paused = true;
+        }
+    }
+
     private void start() {
-        while (!paused) {
+        while (!paused()) {
             int running = active.get();
             if (running >= workers) {
                 return;
@@ -79,29 +105,37 @@ final class EmbeddingWorker {
 
     private void drain() {
         try {
-            while (!paused) {
-                UUID id = queue.poll();
-                if (id == null) {
-                    if (!refill()) {
-                        break;
-                    }
-                    continue;
-                }
-                try {
-                    process(id);
-                } finally {
-                    pending.remove(id);
-                }
+            boolean more = true;
+            while (more && !paused()) {
+                more = step(wakes());
             }
-        } catch (RuntimeException e) {
-            // The database is down or the statement failed: the rows stay unembedded for a later sweep.
-            LOG.warn("Embedding memories stopped: {}", e.toString());
-            paused = true;
         } finally {
             active.decrementAndGet();
         }
-        if (!paused && !queue.isEmpty()) {
+        if (!paused() && (rescan.get() || !queue.isEmpty())) {
             start();
+        }
+    }
+
+    /** Embeds some queued memories, or queues more from PostgreSQL; false when there is nothing to do or it paused. */
+    private boolean step(int seen) {
+        try {
+            List<UUID> ids = new ArrayList<>(PER_TRANSACTION);
+            queue.drainTo(ids, PER_TRANSACTION);
+            if (ids.isEmpty()) {
+                rescan.set(false);
+                return refill();
+            }
+            try {
+                return embedAll(ids, seen);
+            } finally {
+                ids.forEach(pending::remove);
+            }
+        } catch (RuntimeException e) {
+            // The database is down or a statement failed: the rows stay unembedded for a later sweep.
+            LOG.warn("Embedding memories stopped: {}", e.toString());
+            pause(seen);
+            return false;
         }
     }
 
@@ -124,40 +158,55 @@ final class EmbeddingWorker {
         }
     }
 
-    private void process(UUID id) {
-        PendingRow row = store.read(m -> m.pendingOne(id));
-        if (row == null) {
-            return;
-        }
+    /**
+     * Embeds those of the memories that still need it and stores their vectors in one transaction; false when no
+     * embedder can work now (the worker pauses and the rest wait in PostgreSQL).
+     */
+    private boolean embedAll(List<UUID> ids, int seen) {
+        List<PendingRow> rows = store.read(m -> m.pendingAmong(ids));
         Optional<AgentEmbeddings> embedder = embeddings.get();
+        if (rows.isEmpty()) {
+            return true;
+        }
         if (embedder.isEmpty()) {
-            paused = true;
-            return;
+            pause(seen);
+            return false;
         }
-        String text = row.text() == null ? "" : row.text();
-        Embedding embedding;
-        try {
-            embedding = embedder.get().embed(row.agentId(), text);
-        } catch (NoSuchElementException e) {
-            giveUp(row, text, "no such agent");
-            return;
-        } catch (ModelProviderException e) {
-            if (e.retryable()) {
-                LOG.info("Embedding paused, the provider cannot embed now: {}", e.getMessage());
-                paused = true;
-            } else {
-                giveUp(row, text, e.getMessage());
+        List<Made> made = new ArrayList<>(rows.size());
+        boolean more = true;
+        for (PendingRow row : rows) {
+            try {
+                made.add(new Made(row, embedder.get().embed(row.agentId(), row.text() == null ? "" : row.text())));
+            } catch (NoSuchElementException e) {
+                giveUp(row, "no such agent");
+            } catch (ModelProviderException e) {
+                if (e.retryable()) {
+                    LOG.info("Embedding paused, the provider cannot embed now: {}", e.getMessage());
+                    pause(seen);
+                    more = false;
+                    break;
+                }
+                giveUp(row, e.getMessage());
             }
-            return;
         }
-        byte[] bytes = Vectors.encode(embedding.vector());
-        int stored = store.write(m -> m.embedded(id, row.text(), bytes, embedding.model(), embedding.dimensions()));
-        if (stored == 1) {
-            index.put(row.agentId(), id, row.roomId(), embedding.model(), embedding.vector());
+        if (!made.isEmpty()) {
+            List<Made> stored = store.write(m -> {
+                m.relaxCommit();
+                return made.stream().filter(x -> m.embedded(x.row().id(), x.row().text(),
+                        Vectors.encode(x.embedding().vector()), x.embedding().model(),
+                        x.embedding().dimensions()) == 1).toList();
+            });
+            stored.forEach(x -> index.put(x.row().agentId(), x.row().id(), x.row().roomId(), x.embedding().model(),
+                    x.embedding().vector()));
         }
+        return more;
     }
 
-    private void giveUp(PendingRow row, String text, String reason) {
+    /** A memory and the embedding just made of its text. */
+    private record Made(PendingRow row, Embedding embedding) {
+    }
+
+    private void giveUp(PendingRow row, String reason) {
         LOG.warn("Memory {} will not be embedded: {}", row.id(), reason);
         store.write(m -> m.failed(row.id(), row.text(), reason == null ? "refused" : reason));
     }

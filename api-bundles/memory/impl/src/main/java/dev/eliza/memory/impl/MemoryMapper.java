@@ -74,9 +74,18 @@ public interface MemoryMapper {
             + " AND embed_error IS NULL ORDER BY created_at LIMIT #{limit}")
     List<PendingRow> pending(@Param("limit") int limit);
 
-    @Select("SELECT id, agent_id, room_id, content->>'text' AS text FROM memories WHERE id = #{id}"
-            + " AND embedding IS NULL AND embed_error IS NULL")
-    PendingRow pendingOne(@Param("id") UUID id);
+    @Select("<script>SELECT id, agent_id, room_id, content->>'text' AS text FROM memories WHERE id IN"
+            + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>"
+            + "#{i,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach>"
+            + " AND embedding IS NULL AND embed_error IS NULL</script>")
+    List<PendingRow> pendingAmong(@Param("ids") Collection<UUID> ids);
+
+    /**
+     * An embedding is derived data: should the server crash before the WAL reaches the disk, the memory is simply
+     * found unembedded and embedded again, so its transaction need not wait for the flush.
+     */
+    @Update("SET LOCAL synchronous_commit TO OFF")
+    void relaxCommit();
 
     /** Stores an embedding unless the text changed meanwhile (the change queued another). */
     @Update("UPDATE memories SET embedding = #{embedding}, embedding_model = #{model}, dims = #{dims}"

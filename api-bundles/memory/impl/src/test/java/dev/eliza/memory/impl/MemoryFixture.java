@@ -77,9 +77,9 @@ final class MemoryFixture implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code condition} holds, polling, or fails after ten seconds. */
+    /** Waits until {@code condition} holds, polling, or fails after thirty seconds (the machine is shared). */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);

@@ -146,8 +146,10 @@ class MemorySearchSliceTest {
                     false, i));
         }
         f.embeddingsRunning = true;
+        long started = System.nanoTime();
         f.worker.wake();
         await("all embedded", () -> f.unembedded() == 0);
+        System.out.printf("251 memories embedded in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(f.index.size()).isEqualTo(251);
     }
 
