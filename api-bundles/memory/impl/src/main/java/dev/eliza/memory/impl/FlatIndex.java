@@ -76,6 +76,12 @@ final class FlatIndex implements VectorIndex {
         return segment.search(Vectors.normalized(query), roomId, limit, threshold, pool, parts);
     }
 
+    /** The bytes the vectors take (4 per dimension), for the heap warning at start. */
+    long bytes() {
+        return agents.values().stream().flatMap(s -> s.values().stream())
+                .mapToLong(segment -> (long) segment.size() * segment.dims() * Float.BYTES).sum();
+    }
+
     /** How many vectors the index holds, for the rebuild's log line. */
     long size() {
         return agents.values().stream().flatMap(s -> s.values().stream()).mapToLong(FlatSegment::size).sum();

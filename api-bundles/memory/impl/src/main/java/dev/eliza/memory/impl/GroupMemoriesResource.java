@@ -38,9 +38,9 @@ public final class GroupMemoriesResource {
     public ApiSuccess<Map<String, Object>> list(@PathParam("worldId") String worldText,
                                                 @QueryParam("limit") String limit) {
         UUID worldId = Requests.id(worldText, INVALID);
-        List<Stored> found = memories.ofWorld(worldId, roomsOf(worldId),
+        List<MemoryRow> found = memories.ofWorld(worldId, roomsOf(worldId),
                 Requests.limit(limit, MemoryRoutes.DEFAULT_LIST));
-        return ApiSuccess.of(MemoryViews.memories(MemoryViews.views(found, false)));
+        return ApiSuccess.of(MemoryViews.memories(MemoryViews.rows(found, false)));
     }
 
     @DELETE

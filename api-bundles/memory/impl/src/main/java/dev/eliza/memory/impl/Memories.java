@@ -88,7 +88,7 @@ final class Memories implements AgentMemories {
         return forget(store.write(m -> m.deleteRooms(roomIds)));
     }
 
-    List<Stored> list(ListQuery query) {
+    List<MemoryRow> list(ListQuery query) {
         return store.list(query);
     }
 
@@ -129,7 +129,7 @@ final class Memories implements AgentMemories {
                 agentId);
     }
 
-    List<Stored> ofWorld(UUID worldId, List<UUID> rooms, int limit) {
+    List<MemoryRow> ofWorld(UUID worldId, List<UUID> rooms, int limit) {
         return store.ofWorld(worldId, rooms, Memory.MESSAGES, limit);
     }
 

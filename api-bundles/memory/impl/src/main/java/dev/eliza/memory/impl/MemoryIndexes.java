@@ -31,6 +31,12 @@ final class MemoryIndexes {
         FlatIndex index = load(store, searchPool, parts);
         LOG.info("Memory index (in-memory) rebuilt from PostgreSQL: {} vectors in {} ms", index.size(),
                 (System.nanoTime() - started) / 1_000_000);
+        long bytes = index.bytes();
+        if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+            LOG.warn("The in-memory memory index holds {} MB of vectors, over half the heap ({} MB): raise -Xmx"
+                    + " (JAVA_OPTS) or use a PostgreSQL with pgvector", bytes >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
         return index;
     }
 

@@ -105,7 +105,7 @@ public abstract class MemoryRoutes {
         String type = tableName == null || tableName.isEmpty() ? Memory.MESSAGES : tableName;
         ListQuery query = new ListQuery(agentId, type, roomFilter, Requests.millis("before", before),
                 Requests.millis("after", after), Requests.limit(limit, fallback), withEmbedding);
-        return ApiSuccess.of(MemoryViews.memories(MemoryViews.views(memories.list(query), withEmbedding)));
+        return ApiSuccess.of(MemoryViews.memories(MemoryViews.rows(memories.list(query), withEmbedding)));
     }
 
     @POST

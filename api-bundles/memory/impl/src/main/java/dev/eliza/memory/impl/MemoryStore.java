@@ -61,14 +61,14 @@ final class MemoryStore {
         return found;
     }
 
-    List<Stored> list(ListQuery q) {
+    /** Rows as stored, for listings: their JSON is served as PostgreSQL gives it, without parsing it first. */
+    List<MemoryRow> list(ListQuery q) {
         return read(m -> m.list(q.agentId(), q.type(), q.rooms().orElse(null), q.before().orElse(null),
-                q.after().orElse(null), q.limit(), q.withEmbedding())).stream().map(MemoryStore::stored).toList();
+                q.after().orElse(null), q.limit(), q.withEmbedding()));
     }
 
-    List<Stored> ofWorld(UUID worldId, List<UUID> rooms, String type, int limit) {
-        return read(m -> m.ofWorld(worldId, rooms.isEmpty() ? null : rooms, type, limit, false)).stream()
-                .map(MemoryStore::stored).toList();
+    List<MemoryRow> ofWorld(UUID worldId, List<UUID> rooms, String type, int limit) {
+        return read(m -> m.ofWorld(worldId, rooms.isEmpty() ? null : rooms, type, limit, false));
     }
 
     /** Hands every memory of the agent, with its embedding, oldest first, to {@code sink}, streaming the rows. */

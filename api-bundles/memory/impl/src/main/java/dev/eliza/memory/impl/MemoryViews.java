@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+
 import dev.eliza.memory.api.Memory;
 import dev.eliza.memory.api.RecalledMemory;
 
@@ -39,8 +41,31 @@ final class MemoryViews {
         return view;
     }
 
-    static List<Map<String, Object>> views(List<Stored> stored, boolean withEmbedding) {
-        return stored.stream().map(s -> view(s, withEmbedding)).toList();
+    /**
+     * Listed rows in the same shape, their {@code content} and {@code metadata} written as PostgreSQL gave them
+     * (jsonb's text is valid, normalized JSON): a listing of fifty spends no time parsing what it only copies.
+     */
+    static List<Map<String, Object>> rows(List<MemoryRow> rows, boolean withEmbedding) {
+        return rows.stream().map(row -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", row.id().toString());
+            view.put("type", row.type());
+            view.put("createdAt", row.createdAt());
+            view.put("content", new RawValue(row.contentJson()));
+            view.put("entityId", row.entityId().toString());
+            view.put("agentId", row.agentId().toString());
+            view.put("roomId", row.roomId().toString());
+            if (row.worldId() != null) {
+                view.put("worldId", row.worldId().toString());
+            }
+            view.put("unique", row.isUnique());
+            view.put("metadata", new RawValue(row.metadataJson()));
+            if (withEmbedding && row.embedding() != null) {
+                view.put("embedding", Vectors.decode(row.embedding()));
+                view.put("embeddingModel", row.embeddingModel());
+            }
+            return view;
+        }).toList();
     }
 
     static List<Map<String, Object>> recalled(List<RecalledMemory> recalled) {
