@@ -51,7 +51,7 @@ class AuthIT {
 
     @Test
     void everyMountedRouteExceptTheOpenOnesRefusesARequestWithoutTheKey() throws Exception {
-        java.util.Set<String> open = Set.of("/healthz", "/health", "/socket.io");
+        java.util.Set<String> open = Set.of("/healthz", "/health", "/socket.io", "/");
         List<String> checked = new ArrayList<>();
         for (JsonNode route
                 : authorised.get("/api/server/routes").json().path("data").path("routes")) {
@@ -70,7 +70,16 @@ class AuthIT {
         }
         assertThat(checked).as("the plugins' query-form agent route is checked too")
                 .contains("/api/agents", "/api/plugins$", "/api/server/modules", "/hello");
-        assertThat(anonymous.get("/no/such/path").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/no/such/path").status()).as("the web client never opens /api")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theWebClientsFilesNeedNoKey() throws Exception {
+        Http.Reply app = anonymous.get("/chat/some-agent/some-channel");
+        assertThat(app.status()).isEqualTo(200);
+        assertThat(app.header("Content-Type")).startsWith("text/html");
+        assertThat(app.body()).contains("<div id=\"root\"></div>");
     }
 
     @Test

@@ -32,10 +32,17 @@ import dev.eliza.rooms.api.Room;
 final class RoomMemory {
     private static final Logger LOG = LoggerFactory.getLogger(RoomMemory.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Room ids of (agent, channel) pairs: they never change, so each pair costs one lookup per runtime. */
+    /**
+     * Rooms of (agent, channel) pairs, kept a while: a room's id never changes, but a deleted room is made again
+     * on the next message after this long, as ElizaOS makes it again.
+     */
     private static final int ROOM_CACHE_SIZE = 10_000;
+    private static final long ROOM_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
-    private final Map<List<UUID>, Room> roomCache = new ConcurrentHashMap<>();
+    private record Cached(Room room, long at) {
+    }
+
+    private final Map<List<UUID>, Cached> roomCache = new ConcurrentHashMap<>();
     private final int recallLimit;
     private final double recallThreshold;
     private volatile Optional<AgentMemories> memories = Optional.empty();
@@ -58,16 +65,17 @@ final class RoomMemory {
             return Optional.empty();
         }
         List<UUID> key = List.of(agentId, channelId);
-        Room cached = roomCache.get(key);
-        if (cached != null) {
-            return Optional.of(cached);
+        Cached cached = roomCache.get(key);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.at() < ROOM_CACHE_NANOS) {
+            return Optional.of(cached.room());
         }
         return attempt("find the room of channel " + channelId, () -> {
             Room room = service.get().channelRoom(agentId, channelId);
             if (roomCache.size() >= ROOM_CACHE_SIZE) {
                 roomCache.clear();
             }
-            roomCache.put(key, room);
+            roomCache.put(key, new Cached(room, now));
             return room;
         });
     }

@@ -42,11 +42,12 @@ public interface DomainContribution {
      * Absolute path prefixes this contribution owns, each starting with {@code /} and without trailing slash. A
      * segment {@code *} matches any one segment and a trailing {@code $} restricts a prefix to exactly its
      * segments ({@code /api/plugins/*$} is {@code /api/plugins/x} but not {@code /api/plugins/x/y}); exact prefixes
-     * win over others, then more segments, then longer text.
+     * win over others, then more segments, then longer text. The prefix {@code /} alone takes every path no other
+     * prefix claims (the web client's single-page fallback).
      */
     List<String> pathPrefixes();
 
-    /** JAX-RS resource and provider instances to serve. */
+    /** JAX-RS resource and provider instances to serve; none for a contribution of plain servlets only. */
     Set<Object> resources();
 
     /** A contribution of JAX-RS resources only, with full {@code @Path}s, for code that needs no class of its own. */

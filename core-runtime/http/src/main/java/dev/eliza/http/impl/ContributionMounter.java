@@ -183,8 +183,14 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         }
     }
 
-    /** Absolute, no empty segment, no trailing slash; {@code *} only as a whole segment, {@code $} only last. */
+    /**
+     * {@code /} (every path no other prefix claims), or absolute with no empty segment and no trailing slash;
+     * {@code *} only as a whole segment, {@code $} only last.
+     */
     static boolean isValidPrefix(String prefix) {
+        if (prefix.equals(RouteTable.ROOT)) {
+            return true;
+        }
         String pattern = prefix.endsWith("$") ? prefix.substring(0, prefix.length() - 1) : prefix;
         return pattern.length() > 1 && pattern.startsWith("/") && !pattern.endsWith("/") && !pattern.contains("//")
                 && !pattern.contains("$") && java.util.Arrays.stream(pattern.substring(1).split("/"))

@@ -150,10 +150,26 @@ final class DomainRouter extends Handler.Abstract {
     /** Whether {@code path} is served (or held) under a prefix its contribution declared open. */
     boolean isOpen(String path) {
         Tables now = tables;
-        if (now.routes().match(path).isPresent()) {
-            return now.routes().winnerIs(path, now.open()::contains);
+        if (now.routes().match(path).isPresent() && !heldWins(now, path)) {
+            // the catch-all opens the web client's files, never the API's namespace
+            return now.routes().winnerIs(path, prefix -> now.open().contains(prefix)
+                    && !(prefix.equals(RouteTable.ROOT) && (path.equals("/api") || path.startsWith("/api/"))));
         }
         return now.held().match(path).map(HeldRoute::open).orElse(false);
+    }
+
+    /**
+     * Whether a held prefix is more specific than every served one for {@code path}: then the request waits for
+     * the swapping domain instead of going to a broader one ({@code /api/memory/x/rooms} of the rooms domain
+     * while it swaps, not to the memory domain's {@code /api/memory}).
+     */
+    private static boolean heldWins(Tables now, String path) {
+        Optional<String> held = now.held().winningPrefix(path);
+        if (held.isEmpty()) {
+            return false;
+        }
+        Optional<String> served = now.routes().winningPrefix(path);
+        return served.isEmpty() || RouteTable.outranks(held.get(), served.get());
     }
 
     @Override
@@ -161,7 +177,7 @@ final class DomainRouter extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         for (int look = 0; look < 2; look++) {
             Tables now = tables;
-            Optional<Mount> mount = now.routes().match(path);
+            Optional<Mount> mount = heldWins(now, path) ? Optional.empty() : now.routes().match(path);
             if (mount.isPresent() && mount.get().tryEnter()) {
                 if (serve(mount.get(), request, response, callback)) {
                     return true;

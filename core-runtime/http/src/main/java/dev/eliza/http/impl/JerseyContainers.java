@@ -32,18 +32,20 @@ final class JerseyContainers {
     }
 
     /**
-     * A servlet context at {@code /} holding the contribution's Jersey container (and its plain servlets),
-     * initialised eagerly while the
-     * caller has the thread context class loader set to Jersey's own (Jersey finds its services through it).
+     * A servlet context at {@code /} holding the contribution's Jersey container, when it has resources, and its
+     * plain servlets, initialised eagerly while the caller has the thread context class loader set to Jersey's own
+     * (Jersey finds its services through it).
      */
     static ServletContextHandler context(DomainContribution contribution, ObjectMapper mapper) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         context.setDisplayName(contribution.domain());
         context.setAllowNullPathInContext(true);
-        ServletHolder holder = new ServletHolder(new ServletContainer(application(contribution, mapper)));
-        holder.setInitOrder(0);
-        context.addServlet(holder, contribution.basePath() + "/*");
+        if (!contribution.resources().isEmpty()) {
+            ServletHolder holder = new ServletHolder(new ServletContainer(application(contribution, mapper)));
+            holder.setInitOrder(0);
+            context.addServlet(holder, contribution.basePath() + "/*");
+        }
         contribution.servlets().forEach((pathSpec, servlet) -> {
             ServletHolder plain = new ServletHolder(servlet);
             plain.setAsyncSupported(true);

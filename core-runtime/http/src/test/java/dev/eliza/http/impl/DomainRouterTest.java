@@ -99,6 +99,26 @@ class DomainRouterTest {
     }
 
     @Test
+    void aHeldNarrowPrefixWaitsForItsOwnerInsteadOfFallingToABroaderDomain() throws Exception {
+        start(Duration.ofSeconds(5));
+        router.mount(new Mount("broad", "owner.broad", List.of("/api/x"), new FixedBodyHandler("{\"v\":\"broad\"}")));
+        Mount narrow = new Mount("narrow", "owner.narrow", List.of("/api/x/*/rooms"),
+                new FixedBodyHandler("{\"v\":\"narrow\"}"));
+        router.mount(narrow);
+        assertThat(get("/api/x/a/rooms").getContent()).isEqualTo("{\"v\":\"narrow\"}");
+        try (SwapWindow window = router.openWindow("owner.narrow")) {
+            router.unmount(narrow);
+            CompletableFuture<HttpTester.Response> held = CompletableFuture.supplyAsync(
+                    () -> getQuietly("/api/x/a/rooms/b"));
+            assertThat(get("/api/x/a/memories").getContent()).isEqualTo("{\"v\":\"broad\"}");
+            assertThat(held).isNotDone();
+            router.mount(new Mount("narrow", "owner.narrow", List.of("/api/x/*/rooms"),
+                    new FixedBodyHandler("{\"v\":\"narrow 2\"}")));
+            assertThat(held.get(5, TimeUnit.SECONDS).getContent()).isEqualTo("{\"v\":\"narrow 2\"}");
+        }
+    }
+
+    @Test
     void aRouteThatDoesNotComeBackInTimeGets503WithRetryAfter() throws Exception {
         start(Duration.ofMillis(300));
         Mount old = mount("owner.a", "{\"v\":1}");
@@ -173,6 +193,20 @@ class DomainRouterTest {
             assertThat(router.isOpen("/health/deep")).isFalse();
         }
         assertThat(router.isOpen("/health")).isFalse();
+    }
+
+    @Test
+    void anOpenCatchAllOpensEveryPathButThoseOfTheApi() throws Exception {
+        start(Duration.ofSeconds(5));
+        router.mount(new Mount("web", "owner.web", List.of("/"), new FixedBodyHandler("{}")), List.of("/"));
+        router.mount(mount("owner.a", "{\"v\":1}"));
+        assertThat(router.isOpen("/")).isTrue();
+        assertThat(router.isOpen("/chat/a/b")).isTrue();
+        assertThat(router.isOpen("/api/x")).isFalse();
+        assertThat(router.isOpen("/api/unknown")).isFalse();
+        assertThat(router.isOpen("/api")).isFalse();
+        assertThat(get("/chat/a/b").getContent()).isEqualTo("{}");
+        assertThat(get("/api/x/1").getContent()).isEqualTo("{\"v\":1}");
     }
 
     @Test

@@ -25,6 +25,17 @@ class RouteTableTest {
     }
 
     @Test
+    void theRootPrefixTakesEveryPathAndLosesToAllOthers() {
+        RouteTable<String> withRoot = table.with("/", "web");
+        assertThat(withRoot.match("/chat/1/2")).contains("web");
+        assertThat(withRoot.match("/")).contains("web");
+        assertThat(withRoot.match("/api")).contains("web");
+        assertThat(withRoot.match("/api/agents/1")).contains("agents");
+        assertThat(RouteTable.outranks("/api/agents", "/")).isTrue();
+        assertThat(RouteTable.outranks("/", "/x")).isFalse();
+    }
+
+    @Test
     void changesBuildNewTablesAndLeaveTheOldOneAlone() {
         RouteTable<String> smaller = table.without("server"::equals);
         assertThat(smaller.match("/api/server/ping")).isEmpty();
@@ -55,6 +66,7 @@ class RouteTableTest {
         assertThat(ContributionMounter.isValidPrefix("/api/plug*ins")).isFalse();
         assertThat(ContributionMounter.isValidPrefix("/api/$/x")).isFalse();
         assertThat(ContributionMounter.isValidPrefix("/api/")).isFalse();
-        assertThat(ContributionMounter.isValidPrefix("/")).isFalse();
+        assertThat(ContributionMounter.isValidPrefix("/")).isTrue();
+        assertThat(ContributionMounter.isValidPrefix("//")).isFalse();
     }
 }

@@ -1,9 +1,12 @@
 package dev.eliza.agents.impl;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import org.slf4j.Logger;
@@ -26,7 +30,9 @@ import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
 /**
- * The {@link AgentJournal} over the {@code agent_logs} table. Retention is bounded per agent: each agent keeps its
+ * The {@link AgentJournal} over the {@code agent_logs} table, written in batches off the caller's thread
+ * ({@link JournalBatcher}); reads on this node see every entry recorded before them. Retention is bounded per
+ * agent: each agent keeps its
  * newest {@code AGENT_LOGS_KEEP} entries (a platform setting, {@link #KEEP_PER_AGENT} by default). Trimming runs on
  * every {@code keep / 8}th write of an agent on this node (at most every {@link #PRUNE_EVERY}th), so a busy agent's
  * log stays bounded (below {@code keep + keep / 8} entries) without a delete per write, and the runs route (which
@@ -41,7 +47,11 @@ public final class AgentLogStore implements AgentLogs {
     private final SqlSessionFactory sessions;
     private final int keep;
     private final int pruneEvery;
+    private static final Duration READ_WAIT = Duration.ofSeconds(2);
+    private static final int QUEUE_CAPACITY = 20_000;
+
     private final Map<UUID, AtomicInteger> writes = new ConcurrentHashMap<>();
+    private final JournalBatcher batcher;
 
     /** Migrating here too is safe: the database applies each migration once, whichever store activates first. */
     @Activate
@@ -55,30 +65,60 @@ public final class AgentLogStore implements AgentLogs {
         this.sessions = database.sessionFactory(loader, LogMapper.class);
         this.keep = keep;
         this.pruneEvery = Math.max(1, Math.min(PRUNE_EVERY, keep / 8));
+        this.batcher = new JournalBatcher(this::write, QUEUE_CAPACITY, task -> {
+            Thread thread = new Thread(task, "agent-journal");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
     public void record(AgentLog entry) {
-        run(mapper -> mapper.insert(entry.id(), entry.agentId(), entry.entityId(), entry.roomId().orElse(null),
-                entry.type(), Json.write(entry.body()), Instant.ofEpochMilli(entry.createdAt())));
-        if (writes.computeIfAbsent(entry.agentId(), id -> new AtomicInteger()).incrementAndGet() % pruneEvery == 0) {
-            run(mapper -> mapper.prune(entry.agentId(), keep));
+        batcher.add(entry);
+    }
+
+    /** Writes what was recorded, then stops writing (the agents domain is stopping). */
+    @Deactivate
+    void close() throws InterruptedException {
+        batcher.close();
+    }
+
+    /** One transaction per batch: the entries, then the trims their agents are due. */
+    private void write(List<AgentLog> entries) {
+        List<LogRow> rows = entries.stream().map(e -> new LogRow(e.id(), e.agentId(), e.entityId(),
+                e.roomId().orElse(null), e.type(), Json.write(e.body()), Instant.ofEpochMilli(e.createdAt())))
+                .toList();
+        Set<UUID> due = new LinkedHashSet<>();
+        for (AgentLog entry : entries) {
+            if (writes.computeIfAbsent(entry.agentId(), id -> new AtomicInteger()).incrementAndGet()
+                    % pruneEvery == 0) {
+                due.add(entry.agentId());
+            }
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            LogMapper mapper = session.getMapper(LogMapper.class);
+            mapper.insertAll(rows);
+            due.forEach(agentId -> mapper.prune(agentId, keep));
+            session.commit();
         }
     }
 
     @Override
     public List<AgentLog> find(UUID agentId, Query query) {
+        batcher.flush(READ_WAIT);
         return run(mapper -> mapper.find(agentId, query.type().orElse(null), query.roomId().orElse(null),
                 query.excludeTypes(), query.offset(), query.limit()).stream().map(AgentLogStore::toLog).toList());
     }
 
     @Override
     public boolean delete(UUID agentId, UUID logId) {
+        batcher.flush(READ_WAIT);
         return run(mapper -> mapper.delete(agentId, logId) > 0);
     }
 
     @Override
     public List<AgentLog> runEntries(UUID agentId, Optional<UUID> runId) {
+        batcher.flush(READ_WAIT);
         return run(mapper -> mapper.findRunEntries(agentId, runId.map(UUID::toString).orElse(null)).stream()
                 .map(AgentLogStore::toLog).toList());
     }

@@ -1,6 +1,5 @@
 package dev.eliza.agents.impl;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,14 +12,19 @@ import org.apache.ibatis.annotations.Select;
 interface LogMapper {
     String COLUMNS = "id, agent_id, entity_id, room_id, type, body::text AS body_json, created_at";
 
-    /** An entry of an agent deleted meanwhile is dropped; one written twice is stored once. */
-    @Insert("INSERT INTO agent_logs (id, agent_id, entity_id, room_id, type, body, created_at)"
-            + " SELECT #{id}::uuid, #{agentId}::uuid, #{entityId}::uuid, #{roomId}::uuid, #{type}::text,"
-            + " #{body}::jsonb, #{createdAt}::timestamptz WHERE EXISTS (SELECT 1 FROM agents WHERE id = #{agentId})"
-            + " ON CONFLICT (id) DO NOTHING")
-    int insert(@Param("id") UUID id, @Param("agentId") UUID agentId, @Param("entityId") UUID entityId,
-               @Param("roomId") UUID roomId, @Param("type") String type, @Param("body") String body,
-               @Param("createdAt") Instant createdAt);
+    /**
+     * Entries of agents deleted meanwhile are dropped; one written twice is stored once. MyBatis has no type
+     * handler for a {@code UUID} met inside a {@code foreach}, so those go as objects (pgjdbc binds them).
+     */
+    @Insert("<script>INSERT INTO agent_logs (id, agent_id, entity_id, room_id, type, body, created_at)"
+            + " SELECT v.id, v.agent_id, v.entity_id, v.room_id, v.type, v.body, v.created_at FROM (VALUES"
+            + "<foreach item='e' collection='rows' separator=','>(#{e.id,javaType=Object}::uuid,"
+            + " #{e.agentId,javaType=Object}::uuid, #{e.entityId,javaType=Object}::uuid,"
+            + " #{e.roomId,javaType=Object}::uuid, #{e.type}::text, #{e.bodyJson}::jsonb,"
+            + " #{e.createdAt}::timestamptz)</foreach>"
+            + ") AS v (id, agent_id, entity_id, room_id, type, body, created_at)"
+            + " WHERE EXISTS (SELECT 1 FROM agents a WHERE a.id = v.agent_id) ON CONFLICT (id) DO NOTHING</script>")
+    int insertAll(@Param("rows") List<LogRow> rows);
 
     @Select("<script>SELECT " + COLUMNS + " FROM agent_logs WHERE agent_id = #{agentId}"
             + "<if test='type != null'> AND type = #{type}</if>"

@@ -3,6 +3,7 @@ package dev.eliza.agents.impl;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,12 +18,14 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.eliza.agents.api.AgentWorld;
+import dev.eliza.agents.api.AgentWorlds;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
-/** {@link Worlds} over the {@code agent_worlds} table. */
-@Component(service = Worlds.class)
-public final class WorldStore implements Worlds {
+/** {@link Worlds} and the {@link AgentWorlds} contract over the {@code agent_worlds} table. */
+@Component(service = {Worlds.class, AgentWorlds.class})
+public final class WorldStore implements Worlds, AgentWorlds {
     private final SqlSessionFactory sessions;
     private final Clock clock;
 
@@ -40,13 +43,13 @@ public final class WorldStore implements Worlds {
     }
 
     @Override
-    public List<World> list(Optional<UUID> agentId) {
+    public List<AgentWorld> list(Optional<UUID> agentId) {
         return run(mapper -> agentId.map(mapper::findByAgent).orElseGet(mapper::findAll).stream()
                 .map(WorldStore::toWorld).toList());
     }
 
     @Override
-    public World create(UUID agentId, String name, ObjectNode metadata, Optional<UUID> messageServerId) {
+    public AgentWorld create(UUID agentId, String name, ObjectNode metadata, Optional<UUID> messageServerId) {
         UUID id = UUID.randomUUID();
         // Stored at millisecond precision, the precision the wire shows, so a read gives back what was answered.
         Instant now = Instant.ofEpochMilli(clock.millis());
@@ -59,7 +62,8 @@ public final class WorldStore implements Worlds {
     }
 
     @Override
-    public Optional<World> update(UUID agentId, UUID worldId, Optional<String> name, Optional<ObjectNode> metadata) {
+    public Optional<AgentWorld> update(UUID agentId, UUID worldId, Optional<String> name,
+                                      Optional<ObjectNode> metadata) {
         return run(mapper -> {
             if (mapper.update(agentId, worldId, name.orElse(null), metadata.map(Json::write).orElse(null)) == 0) {
                 return Optional.empty();
@@ -68,14 +72,35 @@ public final class WorldStore implements Worlds {
         });
     }
 
+    @Override
+    public Optional<AgentWorld> find(UUID worldId) {
+        return run(mapper -> Optional.ofNullable(mapper.findById(worldId)).map(WorldStore::toWorld));
+    }
+
+    @Override
+    public AgentWorld ensure(UUID worldId, UUID agentId, String name, ObjectNode metadata,
+                             Optional<UUID> messageServerId) {
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        return run(mapper -> {
+            mapper.insertIfAbsent(worldId, agentId, name, Json.write(metadata), messageServerId.orElse(null), now);
+            return Optional.ofNullable(mapper.findById(worldId)).map(WorldStore::toWorld)
+                    .orElseThrow(() -> new NoSuchElementException("Agent not found: " + agentId));
+        });
+    }
+
+    @Override
+    public boolean delete(UUID worldId) {
+        return run(mapper -> mapper.delete(worldId) > 0);
+    }
+
     private <T> T run(Function<WorldMapper, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(WorldMapper.class));
         }
     }
 
-    private static World toWorld(WorldRow row) {
-        return new World(row.id(), row.agentId(), row.name(), Json.object(row.metadataJson()),
+    private static AgentWorld toWorld(WorldRow row) {
+        return new AgentWorld(row.id(), row.agentId(), row.name(), Json.object(row.metadataJson()),
                 Optional.ofNullable(row.messageServerId()), row.createdAt());
     }
 }

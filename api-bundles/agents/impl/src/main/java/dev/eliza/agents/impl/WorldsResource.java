@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.agents.api.AgentWorld;
 import dev.eliza.http.api.ApiException;
 import dev.eliza.http.api.ApiSuccess;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +58,7 @@ public final class WorldsResource {
         Optional<UUID> messageServerId = Optional.ofNullable(body).map(node -> node.get("messageServerId"))
                 .filter(node -> !node.isNull())
                 .map(node -> AgentRefs.other(node.asText(), "Invalid messageServerId format"));
-        World world = worlds.create(id, name, metadata, messageServerId);
+        AgentWorld world = worlds.create(id, name, metadata, messageServerId);
         return Response.status(201).entity(ApiSuccess.of(Map.of("world", view(world)))).build();
     }
 
@@ -72,11 +73,11 @@ public final class WorldsResource {
                 .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "World not found")))));
     }
 
-    static List<Map<String, Object>> views(List<World> all) {
+    static List<Map<String, Object>> views(List<AgentWorld> all) {
         return all.stream().map(WorldsResource::view).toList();
     }
 
-    static Map<String, Object> view(World world) {
+    static Map<String, Object> view(AgentWorld world) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", world.id().toString());
         view.put("agentId", world.agentId().toString());

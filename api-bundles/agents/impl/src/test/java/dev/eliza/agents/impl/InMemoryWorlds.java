@@ -8,34 +8,37 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.eliza.agents.api.AgentWorld;
+
 /** {@link Worlds} in a list, for route slices; the SQL store is proven by the in-container test. */
 final class InMemoryWorlds implements Worlds {
-    private final List<World> worlds = new ArrayList<>();
+    private final List<AgentWorld> worlds = new ArrayList<>();
     private long clock = 1_795_452_538_446L;
 
     @Override
-    public synchronized List<World> list(Optional<UUID> agentId) {
+    public synchronized List<AgentWorld> list(Optional<UUID> agentId) {
         return worlds.stream().filter(w -> agentId.map(w.agentId()::equals).orElse(true)).toList();
     }
 
     @Override
-    public synchronized World create(UUID agentId, String name, ObjectNode metadata, Optional<UUID> messageServerId) {
-        World world = new World(UUID.randomUUID(), agentId, name, metadata.deepCopy(), messageServerId,
+    public synchronized AgentWorld create(UUID agentId, String name, ObjectNode metadata,
+                                          Optional<UUID> messageServerId) {
+        AgentWorld world = new AgentWorld(UUID.randomUUID(), agentId, name, metadata.deepCopy(), messageServerId,
                 Instant.ofEpochMilli(clock++));
         worlds.add(world);
         return world;
     }
 
     @Override
-    public synchronized Optional<World> update(UUID agentId, UUID worldId, Optional<String> name,
+    public synchronized Optional<AgentWorld> update(UUID agentId, UUID worldId, Optional<String> name,
                                                Optional<ObjectNode> metadata) {
         for (int i = 0; i < worlds.size(); i++) {
-            World w = worlds.get(i);
+            AgentWorld w = worlds.get(i);
             if (w.id().equals(worldId) && w.agentId().equals(agentId)) {
                 ObjectNode merged = w.metadata().deepCopy();
                 metadata.ifPresent(merged::setAll);
-                World updated = new World(w.id(), agentId, name.orElse(w.name()), merged, w.messageServerId(),
-                        w.createdAt());
+                AgentWorld updated = new AgentWorld(w.id(), agentId, name.orElse(w.name()), merged,
+                        w.messageServerId(), w.createdAt());
                 worlds.set(i, updated);
                 return Optional.of(updated);
             }
