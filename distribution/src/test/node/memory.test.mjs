@@ -81,3 +81,28 @@ test('errors come as 1.7.2 sends them', async () => {
   await assert.rejects(client.memory.getAgentMemories(agentId, { channelId: 'nope' }),
     (e) => e.code === 'INVALID_ID' && e.message === 'Invalid channel ID format');
 });
+
+test('what a started agent hears and says becomes memories of its room, found by meaning', async () => {
+  const created = await client.agents.createAgent({ agent: { name: 'Listener', bio: ['Listens.'], plugins: [] } });
+  const agentId = created.id ?? created.character?.id;
+  assert.equal((await client.agents.startAgent(agentId)).status, 'active');
+  const post = async (path, body) => (await fetch(`${BASE}/api/messaging/sessions${path}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const session = await post('', { agentId, userId: randomUUID() });
+  const question = 'My grandmother grows orchids in her greenhouse.';
+  const sent = await post(`/${session.sessionId}/messages`, { content: question, transport: 'http' });
+  assert.ok(sent.agentResponse?.text, JSON.stringify(sent));
+  let texts = [];
+  await until('the question and the reply are memories of the channel', async () => {
+    const found = await client.memory.getAgentMemories(agentId, { channelId: session.channelId });
+    texts = found.memories.map((m) => m.content.text);
+    return texts.length >= 2;
+  });
+  assert.ok(texts.includes(question), JSON.stringify(texts));
+  assert.ok(texts.includes(sent.agentResponse.text), JSON.stringify(texts));
+  await until('the question is found by meaning', async () => {
+    const found = await (await fetch(`${BASE}/api/memory/${agentId}/memories/search?q=${encodeURIComponent(
+      'Which flowers does my family raise?')}&limit=1`)).json();
+    return found.data.memories[0]?.content.text === question;
+  });
+});
