@@ -1,0 +1,172 @@
+package dev.eliza.memory.impl;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.http.api.DomainContribution;
+import dev.eliza.memory.api.AgentMemories;
+import dev.eliza.memory.api.Memory;
+import dev.eliza.memory.api.RecalledMemory;
+import dev.eliza.models.api.AgentEmbeddings;
+import dev.eliza.persistence.api.Database;
+import dev.eliza.persistence.api.Migration;
+import dev.eliza.rooms.api.AgentRooms;
+
+/**
+ * The memory domain: registers {@link AgentMemories} and mounts its routes ({@code /api/memory/…}, and under
+ * {@code /api/agents/:id/} as 1.7.2 does). The embedder and the rooms are optional: without the runtime's
+ * {@link AgentEmbeddings} memories are stored and embedded once it comes, searches answer 503; without
+ * {@link AgentRooms} a channel id maps to the room id ElizaOS derives.
+ */
+@Component(service = {AgentMemories.class, DomainContribution.class})
+public final class MemoryComponent implements AgentMemories, DomainContribution {
+    static final String IMPORT_MAX_KEY = "MEMORY_IMPORT_MAX_MEMORIES";
+    static final String WORKERS_KEY = "MEMORY_EMBED_WORKERS";
+    static final int QUEUE = 10_000;
+    /** How often a paused worker tries again (the provider may be back) and sweeps for unembedded memories. */
+    static final long RETRY_SECONDS = 30;
+
+    private final ExecutorService embedPool;
+    private final ExecutorService searchPool;
+    private final ScheduledExecutorService ticker;
+    private final Memories memories;
+    private final EmbeddingWorker worker;
+    private final Set<Object> resources;
+    private volatile AgentEmbeddings embeddings;
+    private volatile AgentRooms rooms;
+
+    @Activate
+    public MemoryComponent(@Reference Database database, @Reference AgentDirectory agents, BundleContext context) {
+        database.migrate("memory", Migration.scan(context.getBundle(), "db/memory"));
+        SqlSessionFactory sessions = database.sessionFactory(
+                context.getBundle().adapt(BundleWiring.class).getClassLoader(), MemoryMapper.class,
+                PgVectorMapper.class);
+        MemoryStore store = new MemoryStore(sessions);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workers = setting(context, WORKERS_KEY, Math.max(1, cores));
+        embedPool = Executors.newFixedThreadPool(workers, daemon("memory-embed"));
+        searchPool = Executors.newFixedThreadPool(Math.max(1, cores - 1), daemon("memory-search"));
+        ticker = Executors.newSingleThreadScheduledExecutor(daemon("memory-retry"));
+        VectorIndex index = MemoryIndexes.open(sessions, store, searchPool, cores);
+        Supplier<Optional<AgentEmbeddings>> embedder = () -> Optional.ofNullable(embeddings);
+        worker = new EmbeddingWorker(store, index, embedder, embedPool, workers, QUEUE);
+        memories = new Memories(store, index, worker, embedder);
+        resources = resources(agents, memories, store, () -> Optional.ofNullable(rooms), embedder,
+                Clock.systemUTC(), setting(context, IMPORT_MAX_KEY, ImportResource.DEFAULT_MAX));
+        ticker.scheduleWithFixedDelay(worker::wake, 0, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The JAX-RS resources of the memory routes. */
+    static Set<Object> resources(AgentDirectory agents, Memories memories, MemoryStore store,
+                                 Supplier<Optional<AgentRooms>> rooms, Supplier<Optional<AgentEmbeddings>> embedder,
+                                 Clock clock, int importMax) {
+        MemoryBodies bodies = new MemoryBodies(clock);
+        return Set.of(new MemoryResource(agents, memories, rooms, bodies),
+                new AgentMemoryResource(agents, memories, rooms, bodies), new GroupMemoriesResource(memories, rooms),
+                new AnalyticsResource(agents, store), new ExportResource(agents, store, clock),
+                new ImportResource(agents, memories, bodies, embedder, importMax));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindEmbeddings(AgentEmbeddings service) {
+        this.embeddings = service;
+        if (worker != null) {
+            worker.wake();
+        }
+    }
+
+    void unbindEmbeddings(AgentEmbeddings service) {
+        if (this.embeddings == service) {
+            this.embeddings = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRooms(AgentRooms service) {
+        this.rooms = service;
+    }
+
+    void unbindRooms(AgentRooms service) {
+        if (this.rooms == service) {
+            this.rooms = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+        embedPool.shutdownNow();
+        searchPool.shutdownNow();
+    }
+
+    @Override
+    public Memory remember(Memory memory) {
+        return memories.remember(memory);
+    }
+
+    @Override
+    public List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit,
+                                       double threshold) {
+        return memories.recall(agentId, roomId, text, limit, threshold);
+    }
+
+    @Override
+    public String searchIndex() {
+        return memories.searchIndex();
+    }
+
+    @Override
+    public int forgetRooms(Collection<UUID> roomIds) {
+        return memories.forgetRooms(roomIds);
+    }
+
+    @Override
+    public String domain() {
+        return "memory";
+    }
+
+    @Override
+    public List<String> pathPrefixes() {
+        return List.of("/api/memory", "/api/memory/*/rooms/*/memories", "/api/memory/groups/*/memories",
+                "/api/agents/*/memories", "/api/agents/*/rooms/*/memories");
+    }
+
+    @Override
+    public Set<Object> resources() {
+        return resources;
+    }
+
+    private static int setting(BundleContext context, String key, int fallback) {
+        String value = context.getProperty(key);
+        return value != null && value.matches("\\d{1,6}") && Integer.parseInt(value) > 0 ? Integer.parseInt(value)
+                : fallback;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
