@@ -31,7 +31,7 @@ public final class SharedTestDatabase implements Database {
     public static synchronized SharedTestDatabase get() {
         if (instance == null) {
             try {
-                Path data = Files.createTempDirectory("memory-pg");
+                Path data = Files.createTempDirectory("shared-test-pg");
                 EmbeddedPostgres postgres = new EmbeddedPostgres(data, Optional.empty(), new ProcessRunner());
                 instance = new SharedTestDatabase(postgres.start("test-binaries"));
                 Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop));
