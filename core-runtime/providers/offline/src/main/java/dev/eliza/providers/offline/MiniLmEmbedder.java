@@ -13,7 +13,6 @@ import ai.onnxruntime.OrtEnvironment;
 import dev.eliza.models.api.Embedding;
 import dev.eliza.models.api.ModelProviderException;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * all-MiniLM-L6-v2 (quantized, 384 dimensions) run in-process by ONNX Runtime, loaded on first use and once.
@@ -99,11 +98,12 @@ final class MiniLmEmbedder {
             extractTo = Files.createTempDirectory(nativeRoot, "djl-");
             loadOnnxRuntime(extractTo.resolve("onnxruntime"));
             loadTokenizerLibrary(extractTo);
-            // Direct executor: a single text is embedded on the caller's thread; no pool of our own to leak.
-            return new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+            return new MiniLmModel();
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new ModelProviderException("Cannot load the offline embedding model: " + e.getMessage(), false, e);
         } catch (IOException e) {
-            throw new ModelProviderException("Cannot extract the tokenizer's native library under " + nativeRoot,
-                    false, e);
+            throw new ModelProviderException("Cannot load the offline embedding model's files (natives under "
+                    + nativeRoot + "): " + e.getMessage(), false, e);
         } catch (RuntimeException | LinkageError e) {
             throw new ModelProviderException("Cannot load the offline embedding model: " + e, false, e);
         } finally {
