@@ -69,6 +69,20 @@ class AgentEmbedderTest {
     }
 
     @Test
+    void theSameTextOfTheSameAgentIsEmbeddedOnceWhileRecent() {
+        h.providers.add(openai);
+        UUID agent = h.directory.add("{\"name\":\"A\",\"plugins\":[\"@elizaos/plugin-openai\"]}", true);
+        UUID other = h.directory.add("{\"name\":\"B\",\"plugins\":[\"@elizaos/plugin-openai\"]}", true);
+
+        embedder.embed(agent, "hello");
+        embedder.embed(agent, "hello");
+        embedder.embed(other, "hello");
+        embedder.embed(agent, "hello again");
+
+        assertThat(openai.embedSettings).hasSize(3);
+    }
+
+    @Test
     void anUnknownAgentIsNoSuchElement() {
         h.providers.add(offline);
 
