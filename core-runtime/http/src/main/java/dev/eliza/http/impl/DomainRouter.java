@@ -159,6 +159,15 @@ final class DomainRouter extends Handler.Abstract {
     }
 
     /**
+     * While the server starts, an API path only the catch-all ({@code /}, the web client) matches may belong to a
+     * domain that has not mounted yet: it is answered 503 as a path nobody serves, not the catch-all's 404.
+     */
+    private boolean apiLeftToCatchAll(Tables now, String path) {
+        return starting && (path.equals("/api") || path.startsWith("/api/"))
+                && now.routes().winningPrefix(path).filter(RouteTable.ROOT::equals).isPresent();
+    }
+
+    /**
      * Whether a held prefix is more specific than every served one for {@code path}: then the request waits for
      * the swapping domain instead of going to a broader one ({@code /api/memory/x/rooms} of the rooms domain
      * while it swaps, not to the memory domain's {@code /api/memory}).
@@ -177,7 +186,8 @@ final class DomainRouter extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         for (int look = 0; look < 2; look++) {
             Tables now = tables;
-            Optional<Mount> mount = heldWins(now, path) ? Optional.empty() : now.routes().match(path);
+            Optional<Mount> mount = heldWins(now, path) || apiLeftToCatchAll(now, path) ? Optional.empty()
+                    : now.routes().match(path);
             if (mount.isPresent() && mount.get().tryEnter()) {
                 if (serve(mount.get(), request, response, callback)) {
                     return true;

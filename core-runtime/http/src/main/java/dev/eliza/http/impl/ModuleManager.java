@@ -27,6 +27,8 @@ import dev.eliza.http.api.ApiException;
  */
 final class ModuleManager {
     static final String DOMAIN_HEADER = "Eliza-Domain";
+    /** How many request holds a refresh may take. */
+    static final int REFRESH_HOLDS = 4;
     static final String CONTRACT_HEADER = "Eliza-Domain-Contract";
     /** Names a bundle that serves no routes but is managed like a domain: the agent runtime, a model provider. */
     static final String SERVICE_HEADER = "Eliza-Service";
@@ -165,9 +167,12 @@ final class ModuleManager {
                 refreshed.countDown();
             }
         });
-        if (!refreshed.await(hold.toMillis(), TimeUnit.MILLISECONDS)) {
+        // A contract's refresh restarts every bundle wired to it, one after the other: on a busy machine that
+        // takes longer than a request is held, and is still a refresh that worked.
+        Duration bound = hold.multipliedBy(REFRESH_HOLDS);
+        if (!refreshed.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new ApiException(500, "MODULE_NOT_MOUNTED",
-                    "The framework did not finish refreshing the bundles within " + hold.toMillis() + " ms");
+                    "The framework did not finish refreshing the bundles within " + bound.toMillis() + " ms");
         }
     }
 

@@ -210,6 +210,21 @@ class DomainRouterTest {
     }
 
     @Test
+    void whileStartingAnApiPathOnlyTheCatchAllMatchesIs503() throws Exception {
+        server = new Server();
+        connector = new LocalConnector(server);
+        server.addConnector(connector);
+        router = new DomainRouter(Duration.ofSeconds(5), Duration.ofSeconds(2));
+        server.setHandler(router);
+        server.start();
+        router.mount(new Mount("web", "owner.web", List.of("/"), new FixedBodyHandler("{\"app\":1}")), List.of("/"));
+        assertThat(get("/api/agents").getStatus()).isEqualTo(503);
+        assertThat(get("/chat").getContent()).isEqualTo("{\"app\":1}");
+        router.ready();
+        assertThat(get("/api/agents").getContent()).isEqualTo("{\"app\":1}");
+    }
+
+    @Test
     void noRequestFallsBetweenARouteAndItsHoldDuringRepeatedSwaps() throws Exception {
         start(Duration.ofSeconds(5));
         Mount[] current = {mount("owner.a", "{\"v\":0}")};
