@@ -17,7 +17,8 @@ import dev.eliza.tee.api.AgentPublicKey;
 /**
  * Ed25519 keys derived from the sealed secret with HKDF (RFC 5869, SHA-256): salt {@value #SALT}, info
  * {@code ed25519|<agentId>|<path>}, 32 bytes of output as the RFC 8032 private key (seed). The agents' own keys
- * (path {@code ""}) are kept after first use, since every attestation signs with one; derived paths are not kept.
+ * (path {@code ""}) are kept after first use with their public halves, since every attestation signs with one
+ * and names its key; derived paths are not kept.
  */
 final class AgentKeys {
     static final String SALT = "eliza-tee-software-v1";
@@ -26,34 +27,38 @@ final class AgentKeys {
     private static final int MAX_KEPT = 10_000;
 
     private final byte[] secret;
-    private final Map<UUID, Ed25519PrivateKeyParameters> own = new ConcurrentHashMap<>();
+    private final Map<UUID, OwnKey> own = new ConcurrentHashMap<>();
+
+    /** An agent's own key pair, derived once. */
+    private record OwnKey(Ed25519PrivateKeyParameters secret, byte[] raw) {
+    }
 
     AgentKeys(byte[] secret) {
         this.secret = secret.clone();
     }
 
     AgentPublicKey publicKey(UUID agent, String path) {
-        byte[] raw = key(agent, path).generatePublicKey().getEncoded();
+        byte[] raw = path.isEmpty() ? own(agent).raw() : derive(agent, path).generatePublicKey().getEncoded();
         return new AgentPublicKey(agent, path, "Ed25519", spki(raw), raw);
     }
 
     byte[] sign(UUID agent, byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, key(agent, ""));
+        signer.init(true, own(agent).secret());
         signer.update(message, 0, message.length);
         return signer.generateSignature();
     }
 
-    private Ed25519PrivateKeyParameters key(UUID agent, String path) {
-        if (!path.isEmpty()) {
-            return derive(agent, path);
-        }
-        Ed25519PrivateKeyParameters key = own.get(agent);
+    private OwnKey own(UUID agent) {
+        OwnKey key = own.get(agent);
         if (key == null) {
             if (own.size() >= MAX_KEPT) {
                 own.clear();
             }
-            key = own.computeIfAbsent(agent, a -> derive(a, ""));
+            key = own.computeIfAbsent(agent, a -> {
+                Ed25519PrivateKeyParameters secret = derive(a, "");
+                return new OwnKey(secret, secret.generatePublicKey().getEncoded());
+            });
         }
         return key;
     }
