@@ -10,6 +10,7 @@ import org.eclipse.jetty.ee10.servlet.ServletChannel;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContent;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
@@ -34,6 +35,8 @@ import jakarta.servlet.http.HttpServletResponse;
 final class MediaDownloadServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MediaDownloadServlet.class);
+    /** Bytes read from the file per write: the content's default (4 KiB) makes a 5 MiB download 1,280 writes. */
+    private static final int CHUNK = 128 * 1024;
 
     private final transient StoredMediaLibrary library;
     private final transient ResourceService resources = new ResourceService();
@@ -78,8 +81,9 @@ final class MediaDownloadServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Disposition", (MediaTypes.inline(media.contentType()) ? "inline" : "attachment")
                 + "; filename=\"" + media.filename() + "\"");
-        HttpContent content = new ResourceHttpContent(ResourceFactory.root().newResource(file), media.contentType());
         ServletChannel channel = ServletContextRequest.getServletContextRequest(request).getServletChannel();
+        HttpContent content = new ResourceHttpContent(ResourceFactory.root().newResource(file), media.contentType(),
+                new ByteBufferPool.Sized(channel.getRequest().getComponents().getByteBufferPool(), true, CHUNK));
         AsyncContext async = request.startAsync();
         resources.doGet(channel.getRequest(), channel.getResponse(), Callback.from(async::complete, failure -> {
             LOG.debug("Download of {} ended early", media.url(), failure);
