@@ -123,6 +123,24 @@ class MediaIT {
     }
 
     @Test
+    void stoppingTheModuleTakesItsRoutesAwayAndStartingItServesTheSameFilesAgain() throws Exception {
+        Http http = PLATFORM.http();
+        String agentId = agent(http);
+        JsonNode media = upload(http, "/api/media/agents/" + agentId + "/upload-media", "kept.txt", "text/plain",
+                "kept across a module restart".getBytes());
+        Http.Reply stopped = http.json("POST", "/api/server/modules/media/stop", "");
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+        assertThat(http.bytes("POST", "/api/media/agents/" + agentId + "/upload-media", MediaRaw.FORM,
+                MediaRaw.form("a.txt", "text/plain", "x".getBytes())).status()).isEqualTo(404);
+        assertThat(download(media.get("url").asText(), KEY, Map.of()).statusCode()).isEqualTo(404);
+        Http.Reply started = http.json("POST", "/api/server/modules/media/start", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        HttpResponse<byte[]> again = download(media.get("url").asText(), KEY, Map.of());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(new String(again.body())).isEqualTo("kept across a module restart");
+    }
+
+    @Test
     void theApiClientsMediaServiceUploads() throws Exception {
         NodeTests.Result result = NodeTests.run("media.test.mjs", Map.of("BASE_URL",
                 PLATFORM.process().uri("").toString(), "API_KEY", KEY));

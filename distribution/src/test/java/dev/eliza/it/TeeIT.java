@@ -78,6 +78,11 @@ class TeeIT {
         assertThat(PLATFORM.process().console()).doesNotContain(hexSecret)
                 .doesNotContain(Base64.getEncoder().encodeToString(Files.readAllBytes(secret)));
 
+        assertThat(http.json("POST", "/api/server/modules/tee/stop", "").status()).isEqualTo(200);
+        assertThat(http.get("/api/tee/status").status()).isEqualTo(404);
+        assertThat(http.json("POST", "/api/server/modules/tee/start", "").status()).isEqualTo(200);
+        assertThat(http.get("/api/tee/agents/" + agentId).json().at("/data/publicKey").asText()).isEqualTo(publicKey);
+
         PLATFORM.process().stop();
         PLATFORM.process().restart();
         Http after = PLATFORM.http();
