@@ -1,6 +1,7 @@
 package dev.eliza.media.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,9 @@ class MediaDownloadSliceTest {
         JsonNode media = upload("agents", agent, "clip.mp4", "video/mp4", video);
         HttpTester.Response whole = f.get(media.get("url").asText(), Map.of());
         assertThat(whole.getContentBytes()).isEqualTo(video);
+        try (var in = f.library.open(f.library.find(UUID.fromString(media.get("id").asText())).orElseThrow())) {
+            assertThat(in.readAllBytes()).isEqualTo(video);
+        }
         HttpTester.Response part = f.get(media.get("url").asText(), Map.of("Range", "bytes=1000-1999"));
         assertThat(part.getStatus()).isEqualTo(206);
         assertThat(part.get("Content-Range")).isEqualTo("bytes 1000-1999/" + video.length);
@@ -135,6 +139,8 @@ class MediaDownloadSliceTest {
         Path secret = Files.writeString(folder.resolve("secret.txt"), "do not serve");
         Files.delete(stored);
         Files.createSymbolicLink(stored, secret);
+        assertThatThrownBy(() -> f.library.open(f.library.find(UUID.fromString(media.get("id").asText()))
+                .orElseThrow())).isInstanceOf(java.nio.file.NoSuchFileException.class);
         HttpTester.Response linked = f.get(media.get("url").asText(), Map.of());
         assertThat(linked.getStatus()).isEqualTo(404);
         assertThat(linked.getContent()).doesNotContain("do not serve");

@@ -127,14 +127,21 @@ class MediaUploadSliceTest {
     @Test
     void aTypeBrowsersWouldRunIs415AndLeavesNothing() throws Exception {
         UUID agent = f.owners.addAgent();
+        byte[] large = new byte[200 * 1024];
+        java.util.Arrays.fill(large, (byte) 'x');
         for (String type : new String[] {"text/html", "image/svg+xml", "application/octet-stream"}) {
-            Multipart page = new Multipart().file("file", "x.html", type, "<script>1</script>".getBytes());
+            Multipart page = new Multipart().file("file", "x.html", type, large);
             HttpTester.Response response = f.upload("/api/media/agents/" + agent + "/upload-media", page);
             assertThat(response.getStatus()).as(type).isEqualTo(415);
             assertThat(json(response).at("/error/code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
         }
         assertThat(rows()).isZero();
-        try (var files = Files.walk(folder.resolve("media/uploads"))) {
+        assertNoFiles();
+    }
+
+    /** Nothing stored and nothing left in the spool folder. */
+    private void assertNoFiles() throws Exception {
+        try (var files = Files.walk(folder.resolve("media"))) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
     }
@@ -147,6 +154,7 @@ class MediaUploadSliceTest {
         assertThat(response.getStatus()).as(response.getContent()).isEqualTo(413);
         assertThat(json(response).at("/error/code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(rows()).isZero();
+        assertNoFiles();
     }
 
     @Test
