@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,9 @@ final class MediaUploads {
     private ApiException refusal(Exception failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("exceeds") || message.contains("exceeded") || message.contains("413")) {
+            // Jetty reports the multipart limits as an HttpException 413 or, in its parser, by message only.
+            if (t instanceof HttpException http && http.getCode() == 413 || message.contains("exceeds")
+                    || message.contains("exceeded")) {
                 return new ApiException(413, "PAYLOAD_TOO_LARGE", "The file is larger than the " + maxBytes
                         + " bytes an upload may have (MEDIA_MAX_UPLOAD_BYTES)");
             }

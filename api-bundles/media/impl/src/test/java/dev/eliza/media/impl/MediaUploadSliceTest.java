@@ -196,6 +196,26 @@ class MediaUploadSliceTest {
                 + data.get("filename").asText()))).isFalse();
     }
 
+    @Test
+    void whenTheRecordCannotBeWrittenTheStoredFileIsRemoved() throws Exception {
+        UUID agent = f.owners.addAgent();
+        sql("ALTER TABLE media_files RENAME TO media_files_away");
+        try {
+            HttpTester.Response response = f.upload("/api/media/agents/" + agent + "/upload-media", png());
+            assertThat(response.getStatus()).isEqualTo(500);
+        } finally {
+            sql("ALTER TABLE media_files_away RENAME TO media_files");
+        }
+        assertNoFiles();
+        assertThat(f.upload("/api/media/agents/" + agent + "/upload-media", png()).getStatus()).isEqualTo(200);
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = SharedTestDatabase.get().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     private static int rows() throws Exception {
         try (Connection c = SharedTestDatabase.get().dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*) FROM media_files")) {
