@@ -4,11 +4,13 @@
 # of it (GET /media/uploads/...), each reported in MiB/s, plus the heap after a full GC before and after the runs
 # and the largest heap seen while they ran (sampled every 250 ms by jstat), to show nothing is buffered whole.
 # Target: >= 200 MiB/s each way, heap flat. Run by hand: benchmarks/media.sh
-# Tunables: SIZE_MIB (default 5), COUNT (default 40), JAVA_OPTS (passed to the server, default -Xmx256m).
+# Tunables: SIZE_MIB (default 5), COUNT (default 40), PARALLEL (transfers in flight, default 1: one connection),
+# JAVA_OPTS (passed to the server, default -Xmx256m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MIB=${SIZE_MIB:-5}
 COUNT=${COUNT:-40}
+PARALLEL=${PARALLEL:-1}
 KEY=media-bench-key
 export ELIZA_SERVER_AUTH_TOKEN=$KEY
 export MAX_BODY_BYTES=$(( (SIZE_MIB + 1) * 1024 * 1024 ))
@@ -50,9 +52,9 @@ for i in $(seq 1 "$COUNT"); do
     >> "$work/downloads.cfg"
 done
 start=$(date +%s.%N)
-curl -sf -K "$work/uploads.cfg"
+curl -sf --parallel --parallel-max "$PARALLEL" -K "$work/uploads.cfg"
 middle=$(date +%s.%N)
-curl -sf -K "$work/downloads.cfg"
+curl -sf --parallel --parallel-max "$PARALLEL" -K "$work/downloads.cfg"
 end=$(date +%s.%N)
 kill "$sampler"; wait "$sampler" 2>/dev/null || true
 cmp -s "$work/clip.mp4" "$work/back" || { echo "downloaded bytes differ"; exit 1; }
