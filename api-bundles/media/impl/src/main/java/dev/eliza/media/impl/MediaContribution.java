@@ -1,0 +1,107 @@
+package dev.eliza.media.impl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.http.api.DomainContribution;
+import dev.eliza.media.api.MediaLibrary;
+import dev.eliza.media.api.MediaScope;
+import dev.eliza.media.api.StoredMedia;
+import dev.eliza.messaging.api.MessageService;
+import dev.eliza.persistence.api.Database;
+import dev.eliza.persistence.api.Migration;
+import jakarta.servlet.Servlet;
+
+/**
+ * Mounts the media routes: uploads under {@code /api/media} and the messaging alias
+ * {@code /api/messaging/channels/:id/upload-media} (a more specific prefix than messaging's own), downloads under
+ * {@code /media/uploads} (behind the API key like everything not declared public). Also the {@link MediaLibrary}
+ * service for other bundles.
+ */
+@Component(service = {DomainContribution.class, MediaLibrary.class})
+public final class MediaContribution implements DomainContribution, MediaLibrary {
+    static final String ALIAS_PREFIX = "/api/messaging/channels/*/upload-media";
+
+    private final StoredMediaLibrary library;
+    private final Set<Object> resources;
+    private final Map<String, Servlet> servlets;
+
+    @Activate
+    public MediaContribution(@Reference Database database, @Reference AgentDirectory agents,
+                             @Reference MessageService messaging, BundleContext context) {
+        database.migrate("media", Migration.scan(context.getBundle(), "db/media"));
+        MediaStore store = new MediaStore(database.sessionFactory(
+                context.getBundle().adapt(BundleWiring.class).getClassLoader(), MediaMapper.class));
+        MediaSettings settings = MediaSettings.from(context::getProperty);
+        this.library = new StoredMediaLibrary(store, new MediaFiles(settings.folder()));
+        MediaUploads uploads = new MediaUploads(store, library.files(), Clock.systemUTC(),
+                settings.maxUploadBytes());
+        this.resources = resources(uploads, library, agents, messaging);
+        this.servlets = servlets(library);
+    }
+
+    /** The JAX-RS resources of the media routes. */
+    static Set<Object> resources(MediaUploads uploads, MediaLibrary library, AgentDirectory agents,
+                                 MessageService messaging) {
+        return Set.of(new AgentMediaResource(uploads, agents), new ChannelMediaResource(uploads, messaging),
+                new MessagingUploadResource(uploads, messaging), new MediaFilesResource(library));
+    }
+
+    /** The download servlet, by path spec. */
+    static Map<String, Servlet> servlets(StoredMediaLibrary library) {
+        return Map.of("/media/uploads/*", new MediaDownloadServlet(library));
+    }
+
+    @Override
+    public String domain() {
+        return "media";
+    }
+
+    @Override
+    public List<String> pathPrefixes() {
+        return List.of("/api/media", ALIAS_PREFIX, "/media/uploads");
+    }
+
+    @Override
+    public Set<Object> resources() {
+        return resources;
+    }
+
+    @Override
+    public Map<String, Servlet> servlets() {
+        return servlets;
+    }
+
+    @Override
+    public Optional<StoredMedia> find(UUID id) {
+        return library.find(id);
+    }
+
+    @Override
+    public Optional<StoredMedia> find(MediaScope scope, UUID ownerId, String filename) {
+        return library.find(scope, ownerId, filename);
+    }
+
+    @Override
+    public InputStream open(StoredMedia media) throws IOException {
+        return library.open(media);
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        return library.delete(id);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.eliza.media.impl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+
+import dev.eliza.http.api.DomainContribution;
+import dev.eliza.http.impl.SliceContexts;
+import dev.eliza.persistence.api.Migration;
+import dev.eliza.persistence.impl.SharedTestDatabase;
+import jakarta.servlet.Servlet;
+
+/**
+ * The media routes over a real PostgreSQL (table emptied per fixture) and a temporary media folder, mounted in one
+ * servlet context exactly as the platform mounts the contribution (Jersey resources and the download servlet).
+ */
+final class MediaFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-11-23T16:49:42.264Z");
+
+    final KnownOwners owners = new KnownOwners();
+    final MediaFiles files;
+    final StoredMediaLibrary library;
+    private final Server server = new Server();
+    private final LocalConnector connector = new LocalConnector(server);
+
+    MediaFixture(Path folder, long maxBytes) throws Exception {
+        MediaStore store = freshStore();
+        files = new MediaFiles(folder);
+        library = new StoredMediaLibrary(store, files);
+        MediaUploads uploads = new MediaUploads(store, files, Clock.fixed(NOW, ZoneOffset.UTC), maxBytes);
+        Set<Object> resources = MediaContribution.resources(uploads, library, owners, owners);
+        Map<String, Servlet> servlets = MediaContribution.servlets(library);
+        server.addConnector(connector);
+        server.setHandler(SliceContexts.context(new DomainContribution() {
+            @Override
+            public String domain() {
+                return "media";
+            }
+
+            @Override
+            public List<String> pathPrefixes() {
+                return List.of("/api/media", MediaContribution.ALIAS_PREFIX, "/media/uploads");
+            }
+
+            @Override
+            public Set<Object> resources() {
+                return resources;
+            }
+
+            @Override
+            public Map<String, Servlet> servlets() {
+                return servlets;
+            }
+        }));
+        server.start();
+    }
+
+    static MediaStore freshStore() throws Exception {
+        SharedTestDatabase database = SharedTestDatabase.get();
+        database.migrate("media", List.of(new Migration(1, "create media files", migration())));
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE media_files");
+        }
+        return new MediaStore(database.sessionFactory(MediaFixture.class.getClassLoader(), MediaMapper.class));
+    }
+
+    private static String migration() throws IOException {
+        try (InputStream in = MediaFixture.class.getClassLoader()
+                .getResourceAsStream("db/media/V1__create_media_files.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    HttpTester.Response upload(String path, Multipart form) throws Exception {
+        return send("POST", path, Map.of("Content-Type", Multipart.CONTENT_TYPE), form.bytes());
+    }
+
+    HttpTester.Response get(String path, Map<String, String> headers) throws Exception {
+        return send("GET", path, headers, null);
+    }
+
+    /** Sends a raw request ({@code Host: slice} unless given); the path goes on the wire exactly as written. */
+    HttpTester.Response send(String method, String path, Map<String, String> headers, byte[] body) throws Exception {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+        if (!headers.containsKey("Host")) {
+            head.append("Host: slice\r\n");
+        }
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\nConnection: close\r\n\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer request = ByteBuffer.allocate(start.length + (body == null ? 0 : body.length));
+        request.put(start);
+        if (body != null) {
+            request.put(body);
+        }
+        request.flip();
+        return HttpTester.parseResponse(connector.getResponse(request, 30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
