@@ -144,7 +144,7 @@ final class FlatSegment {
     }
 
     private TopK scan(float[] query, Optional<UUID> roomId, int limit, double threshold, int from, int to) {
-        TopK top = new TopK(limit);
+        TopK top = new TopK(limit, (a, b) -> ids[a].compareTo(ids[b]));
         float min = (float) threshold;
         boolean anyRoom = roomId.isEmpty();
         long high = roomId.map(UUID::getMostSignificantBits).orElse(0L);
@@ -154,7 +154,7 @@ final class FlatSegment {
                 continue;
             }
             float score = Vectors.dot(query, data, i * dims);
-            if (score >= min && score > top.floor()) {
+            if (score >= min && top.takes(score, i)) {
                 top.offer(score, i);
             }
         }
