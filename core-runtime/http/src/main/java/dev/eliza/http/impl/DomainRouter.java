@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -38,13 +39,23 @@ final class DomainRouter extends Handler.Abstract {
 
     private final Duration hold;
     private final Duration drain;
+    private final HttpMeters meters;
     private volatile Tables tables = Tables.EMPTY;
     private volatile boolean starting = true;
     private final Map<String, SwapWindow> windows = new HashMap<>();
 
     DomainRouter(Duration hold, Duration drain) {
+        this(hold, drain, new HttpMeters());
+    }
+
+    DomainRouter(Duration hold, Duration drain, HttpMeters meters) {
         this.hold = hold;
         this.drain = drain;
+        this.meters = meters;
+    }
+
+    HttpMeters meters() {
+        return meters;
     }
 
     /** Start-up is over: from now on a path nobody serves is a 404, not a 503. */
@@ -183,19 +194,21 @@ final class DomainRouter extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long start = System.nanoTime();
         String path = Request.getPathInContext(request);
         for (int look = 0; look < 2; look++) {
             Tables now = tables;
             Optional<Mount> mount = heldWins(now, path) || apiLeftToCatchAll(now, path) ? Optional.empty()
                     : now.routes().match(path);
             if (mount.isPresent() && mount.get().tryEnter()) {
-                if (serve(mount.get(), request, response, callback)) {
+                if (serve(mount.get(), start, request, response, callback)) {
                     return true;
                 }
                 break;
             }
             Optional<HeldRoute> heldRoute = now.held().match(path);
             if (heldRoute.isPresent()) {
+                meters.held(heldRoute.get().owner());
                 park(heldRoute.get(), request, response, callback);
                 return true;
             }
@@ -209,13 +222,16 @@ final class DomainRouter extends Handler.Abstract {
         } else {
             JsonResponses.write(response, 404, path.startsWith("/api/") ? API_NOT_FOUND : NOT_FOUND, callback);
         }
+        meters.request("none", request.getMethod(), response.getStatus(), System.nanoTime() - start);
         return true;
     }
 
     /** Hands the request to the mount, counting it out exactly once however the handler ends. */
-    private static boolean serve(Mount mount, Request request, Response response, Callback callback)
+    private boolean serve(Mount mount, long start, Request request, Response response, Callback callback)
             throws Exception {
-        ExitingCallback exiting = new ExitingCallback(callback, mount);
+        ExitingCallback exiting = new ExitingCallback(callback, mount,
+                status -> meters.request(mount.domain(), request.getMethod(), status, System.nanoTime() - start),
+                response);
         try {
             if (mount.handler().handle(request, response, exiting)) {
                 return true;
@@ -251,15 +267,22 @@ final class DomainRouter extends Handler.Abstract {
         JsonResponses.write(response, 503, JsonResponses.standardError("SERVICE_UNAVAILABLE", message), callback);
     }
 
-    /** Counts the request out of its mount when the response completes, or when the handler gives up on it. */
+    /**
+     * Counts the request out of its mount when the response completes, or when the handler gives up on it; a
+     * completed response is measured with its status (a failed one as a 500).
+     */
     private static final class ExitingCallback implements Callback {
         private final Callback delegate;
         private final Mount mount;
+        private final IntConsumer measure;
+        private final Response response;
         private final AtomicBoolean exited = new AtomicBoolean();
 
-        ExitingCallback(Callback delegate, Mount mount) {
+        ExitingCallback(Callback delegate, Mount mount, IntConsumer measure, Response response) {
             this.delegate = delegate;
             this.mount = mount;
+            this.measure = measure;
+            this.response = response;
         }
 
         void exit() {
@@ -271,12 +294,14 @@ final class DomainRouter extends Handler.Abstract {
         @Override
         public void succeeded() {
             exit();
+            measure.accept(response.getStatus());
             delegate.succeeded();
         }
 
         @Override
         public void failed(Throwable x) {
             exit();
+            measure.accept(500);
             delegate.failed(x);
         }
 

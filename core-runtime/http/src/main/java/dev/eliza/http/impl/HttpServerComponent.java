@@ -15,6 +15,9 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.http.api.HttpEndpoint;
 import dev.eliza.http.api.RouteHolds;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Owns the platform's single Jetty server: starts it, mounts every {@link DomainContribution} for as long as it is
@@ -36,6 +41,8 @@ public final class HttpServerComponent implements HttpEndpoint {
     /** How long start-up waits for declared domains to mount before it goes on without them. */
     private static final Duration STARTUP_GRACE = Duration.ofSeconds(20);
 
+    /** Made before activation: the optional registry may be bound first. */
+    private final HttpMeters meters = new HttpMeters();
     private HttpSettings settings;
     private StartupReadiness readiness;
     private DomainRouter router;
@@ -48,7 +55,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     @Activate
     void activate(BundleContext context) throws Exception {
         settings = HttpSettings.from(context::getProperty);
-        router = new DomainRouter(settings.swapHold(), settings.shutdownTimeout());
+        router = new DomainRouter(settings.swapHold(), settings.shutdownTimeout(), meters);
         readiness = new StartupReadiness(context, router::mounts, this::startupOver);
         server = JettyServerFactory.create(settings, router);
         try {
@@ -106,6 +113,16 @@ public final class HttpServerComponent implements HttpEndpoint {
             endpoint = null;
         }
         registration.unregister();
+    }
+
+    /** The platform's meter registry, while the metrics bundle runs; the server works the same without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void unbindMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eliza.http.impl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,9 +10,12 @@ import org.osgi.framework.Bundle;
 /** Swap windows for several bundles at once (an update that restarts the bundles wired to the updated one). */
 final class SwapWindows implements AutoCloseable {
     private final List<SwapWindow> windows;
+    private final HttpMeters meters;
+    private final long opened = System.nanoTime();
 
-    private SwapWindows(List<SwapWindow> windows) {
+    private SwapWindows(List<SwapWindow> windows, HttpMeters meters) {
         this.windows = windows;
+        this.meters = meters;
     }
 
     static SwapWindows open(DomainRouter router, Collection<Bundle> bundles) {
@@ -19,11 +23,12 @@ final class SwapWindows implements AutoCloseable {
         for (Bundle bundle : bundles) {
             opened.add(router.openWindow(bundle.getSymbolicName()));
         }
-        return new SwapWindows(opened);
+        return new SwapWindows(opened, router.meters());
     }
 
     @Override
     public void close() {
         windows.forEach(SwapWindow::close);
+        meters.swapped(Duration.ofNanos(System.nanoTime() - opened));
     }
 }
