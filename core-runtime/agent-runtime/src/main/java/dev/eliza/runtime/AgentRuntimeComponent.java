@@ -39,6 +39,8 @@ import dev.eliza.models.api.Embedding;
 import dev.eliza.models.api.ModelProvider;
 import dev.eliza.rooms.api.AgentRooms;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The agent runtime as services: it runs agents ({@link AgentRunner}), answers the messages addressed to them
  * ({@link AgentInbox}) and names channels ({@link ChannelTitles}). On activation it starts the agents that should
@@ -53,6 +55,8 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
 
     private final ProviderRegistry providers = new ProviderRegistry();
     private final RunJournal journal = new RunJournal(Clock.systemUTC());
+    /** Made before the constructor runs its course: the optional registry may be bound first. */
+    private final RuntimeMeters meters = new RuntimeMeters();
     private final AgentDirectory directory;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -82,10 +86,10 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
         this.embedder = new AgentEmbedder(directory, lifecycle, providers, resolver);
         this.memory = new RoomMemory(settings.recallLimit(), RECALL_THRESHOLD);
         memory.bind(memories, rooms);
-        RuntimeParts parts = new RuntimeParts(replies, messages, directory, lifecycle, providers,
-                resolver, new PromptComposer(), memory, journal,
+        RuntimeParts parts = new RuntimeParts(new MeteredReplies(replies, meters), messages, directory, lifecycle,
+                providers, resolver, new PromptComposer(), memory, journal,
                 events, workers, (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
-                clock, settings);
+                clock, settings, meters);
         this.inbox = new Inbox(parts);
         this.titles = new TitleMaker(parts);
         workers.execute(this::resume);
@@ -116,6 +120,16 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
 
     void removeProvider(ModelProvider provider) {
         providers.remove(provider);
+    }
+
+    /** The platform's meter registry, while the metrics bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void unbindMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -178,9 +178,10 @@ final class ReplyMaker {
                     text.append(chunk);
                     parts.replies().chunk(delivery, reply(text.toString()), index.getAndIncrement(), chunk);
                 });
+                long took = System.nanoTime() - began;
+                parts.meters().modelCall(provider.id(), took, result.promptTokens(), result.completionTokens());
                 parts.journal().modelCall(runId, delivery, provider.id(),
-                        request.system().length() + request.prompt().length(), result,
-                        (System.nanoTime() - began) / 1_000_000.0);
+                        request.system().length() + request.prompt().length(), result, took / 1_000_000.0);
                 AgentReply answer = reply(result.text());
                 ChannelMessage stored = parts.replies().reply(delivery, answer);
                 filing.room().ifPresent(r -> parts.executor().execute(() ->
@@ -190,6 +191,7 @@ final class ReplyMaker {
                 parts.journal().ended(runId, delivery, startTime, Optional.empty());
                 done.complete(null);
             } catch (ModelProviderException e) {
+                parts.meters().modelFailure(provider.id(), System.nanoTime() - began, e.retryable());
                 if (e.retryable() && number < parts.settings().maxAttempts() && !closing.get()) {
                     retryLater(number + 1);
                 } else {

@@ -12,5 +12,5 @@ import dev.eliza.messaging.api.MessageService;
 record RuntimeParts(AgentReplies replies, MessageService messages, AgentDirectory directory, AgentLifecycle lifecycle,
                     ProviderRegistry providers, ProviderSettingsResolver settingsResolver, PromptComposer composer,
                     RoomMemory memory, RunJournal journal, PlatformEvents events, Executor executor,
-                    Delayer delayer, Clock clock, RuntimeSettings settings) {
+                    Delayer delayer, Clock clock, RuntimeSettings settings, RuntimeMeters meters) {
 }

@@ -31,6 +31,7 @@ final class Harness {
     final FakeRooms rooms = new FakeRooms();
     final AgentLifecycle lifecycle;
     final RoomMemory memory;
+    final RuntimeMeters meters = new RuntimeMeters();
     final RuntimeParts parts;
     final Inbox inbox;
 
@@ -42,8 +43,8 @@ final class Harness {
         AgentJournal sink = logs::add;
         journal.bind(sink);
         memory = new RoomMemory(settings.recallLimit(), 0.3);
-        parts = new RuntimeParts(replies, messages, directory, lifecycle, providers, resolver, new PromptComposer(),
-                memory, journal, events::add, executor, delayer, clock, settings);
+        parts = new RuntimeParts(new MeteredReplies(replies, meters), messages, directory, lifecycle, providers, resolver, new PromptComposer(),
+                memory, journal, events::add, executor, delayer, clock, settings, meters);
         inbox = new Inbox(parts);
     }
 
