@@ -17,15 +17,22 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
  * Brings up the platform database (the external server named by {@code POSTGRES_URL}, else the embedded one under
@@ -37,6 +44,11 @@ public final class PersistenceComponent implements Database {
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceComponent.class);
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
+    /**
+     * The pool's meters (hikaricp_*): Hikari takes its registry once, before the pool starts, and the platform
+     * registry may come later or go, so the pool gets this composite, which the platform registry joins.
+     */
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private Optional<EmbeddedPostgres> embedded = Optional.empty();
     private HikariDataSource pool;
     private Migrator migrator;
@@ -132,7 +144,7 @@ public final class PersistenceComponent implements Database {
         embedded.ifPresent(EmbeddedPostgres::stop);
     }
 
-    private static HikariDataSource pool(PostgresUrl url) {
+    private HikariDataSource pool(PostgresUrl url) {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setApplicationName("eliza-osgi");
         url.applyTo(source);
@@ -142,7 +154,19 @@ public final class PersistenceComponent implements Database {
         config.setMaximumPoolSize(20);
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(30_000);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         return new HikariDataSource(config);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void unbindMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
+        // the platform registry keeps what the composite gave it; gauges of a closed pool must not stay there
+        meters.getMeters().forEach(meter -> registry.remove(meter.getId()));
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The component's own lifecycle around a real embedded PostgreSQL. */
 class PersistenceComponentTest {
     @TempDir
@@ -62,6 +64,27 @@ class PersistenceComponentTest {
         assertThat(component.isHealthy()).isTrue();
         component.deactivate();
         assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void thePoolsMetersReachARegistryBoundAfterItStartedAndLeaveWithThePool() throws Exception {
+        List<String> registeringThreads = new CopyOnWriteArrayList<>();
+        PersistenceComponent component = new PersistenceComponent();
+        component.activate(context(Map.of("DATA_DIR", data.toString()), false, registeringThreads));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (registeringThreads.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        SimpleMeterRegistry platform = new SimpleMeterRegistry();
+        component.bindMeterRegistry(platform);
+        assertThat(component.isHealthy()).isTrue();
+
+        assertThat(platform.get("hikaricp.connections").tag("pool", "eliza").gauge().value()).isPositive();
+        assertThat(platform.get("hikaricp.connections.usage").timer().count()).as("the health check's connection")
+                .isPositive();
+        component.deactivate();
+        component.unbindMeterRegistry(platform);
+        assertThat(platform.find("hikaricp.connections").gauges()).isEmpty();
     }
 
     @Test
