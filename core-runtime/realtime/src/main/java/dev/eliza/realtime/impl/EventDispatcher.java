@@ -26,13 +26,16 @@ final class EventDispatcher implements ServiceTrackerCustomizer<RealtimeEventHan
 
     private final BundleContext context;
     private final Map<String, RealtimeEventHandler> handlers = new ConcurrentHashMap<>();
+    private final RealtimeMeters meters;
 
-    EventDispatcher(BundleContext context) {
+    EventDispatcher(BundleContext context, RealtimeMeters meters) {
         this.context = context;
+        this.meters = meters;
     }
 
     void dispatch(ConnectedSocket socket, String event, List<JsonNode> args, Optional<Acknowledgement> ack) {
         RealtimeEventHandler handler = handlers.get(event);
+        meters.event(handler == null ? RealtimeMeters.OTHER : event);
         if (handler == null) {
             LOG.debug("No handler for event '{}' from socket {}; ignored", event, socket.id());
             return;

@@ -11,6 +11,9 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.realtime.api.RealtimeBroadcaster;
 import dev.eliza.realtime.api.RealtimeEventHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.engineio.server.EngineIoSocket;
@@ -30,6 +34,8 @@ import jakarta.servlet.Servlet;
  */
 @Component(immediate = true, service = {})
 public final class RealtimeComponent {
+    /** Made before activation: the optional registry may be bound first. */
+    private final RealtimeMeters meters = new RealtimeMeters();
     private EngineIoServer engine;
     private ServiceTracker<RealtimeEventHandler, RealtimeEventHandler> handlers;
     private ServiceRegistration<DomainContribution> contribution;
@@ -46,7 +52,8 @@ public final class RealtimeComponent {
         ObjectMapper mapper = new ObjectMapper();
         EventFrames frames = new EventFrames(mapper);
         SocketRegistry registry = new SocketRegistry(frames);
-        EventDispatcher dispatcher = new EventDispatcher(context);
+        meters.connections(registry::connectedCount);
+        EventDispatcher dispatcher = new EventDispatcher(context, meters);
         SocketIoConnection.Realtime realtime = new SocketIoConnection.Realtime(HandshakeAuth.from(context::getProperty),
                 registry, dispatcher, frames, mapper, Clock.systemUTC(), settings.maxBufferedBytes());
         EngineSessions sessions = new EngineSessions();
@@ -69,6 +76,16 @@ public final class RealtimeComponent {
         broadcaster.unregister();
         handlers.close();
         engine.shutdown();
+    }
+
+    /** The platform's meter registry, while the metrics bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void unbindMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
     }
 
     /** {@code /socket.io/}: polling through a servlet, WebSocket through an upgrade mapping. */
