@@ -30,6 +30,8 @@ import dev.eliza.messaging.api.ChannelPoster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Runs the PF4J plugins of {@code plugins/} inside the platform: starts them, follows the folder, and serves the
  * plugin API at {@code /api/plugins}; each started plugin's routes are mounted at {@code /api/plugins/<id>}, its
@@ -37,6 +39,9 @@ import dev.eliza.persistence.api.Migration;
  */
 @Component(immediate = true, service = {})
 public final class PluginHostComponent {
+    /** Made before activation: the optional registry may be bound first. */
+    private final PluginMeters meters = new PluginMeters();
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AgentDirectory agents;
 
@@ -74,6 +79,7 @@ public final class PluginHostComponent {
         host = new PluginHost(manager, new PluginActivator(context, manager, agentRoutes, directory, services, store,
                 (id, reason) -> watcher.execute(() -> host.fail(id, reason))), id -> hold(context, agentRoutes, id));
         host.startAll();
+        meters.plugins(host::list);
         PluginsFolder folder = new PluginsFolder(dir, host);
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
         watcher.scheduleWithFixedDelay(folder, poll, poll, TimeUnit.MILLISECONDS);
@@ -86,6 +92,16 @@ public final class PluginHostComponent {
         perAgent = context.registerService(DomainContribution.class, DomainContribution.of("agent-plugins",
                 List.of("/api/agents/*/plugins"),
                 new AgentPluginsResource(agentRoutes, directory), new PlatformUnavailableMapper()), null);
+    }
+
+    /** The platform's meter registry, while the metrics bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void unbindMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
     }
 
     /** Holds the plugin's platform routes (all this bundle's) and its per-agent routes while it is replaced. */
