@@ -3,7 +3,7 @@ package dev.eliza.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,10 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /metrics} on the real platform with an API key: refused without it, and a Prometheus scrape with it in
- * which the meters of the HTTP server, the JVM, the connection pool, the bundles and a module swap have moved.
+ * which the meters of the HTTP server, the JVM, the connection pool, the bundles and plugins, a model call and its
+ * delivery, a Socket.IO connection and a module swap have moved.
  */
 class MetricsIT {
     private static final String KEY = "metrics-secret";
+    private static final String SERVER = "00000000-0000-0000-0000-000000000000";
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** One sample line: name, optional labels, value. */
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)",
@@ -59,6 +61,47 @@ class MetricsIT {
         assertThat(sum(metrics, "jvm_threads_live_threads")).isPositive();
         assertThat(sum(metrics, "eliza_bundles", "state=\"active\"")).isGreaterThan(20);
         assertThat(metrics).contains("eliza_bundles{state=\"resolved\"}");
+    }
+
+    @Test
+    void anAnsweredMessageIsAModelCallAndAReplyAndThePoolAndPluginsAreMeasured() throws Exception {
+        String agentId = http.json("POST", "/api/agents", "{\"agent\":{\"name\":\"Gauge\",\"bio\":[\"Counts.\"]}}")
+                .json().at("/data/id").asText();
+        assertThat(http.json("POST", "/api/agents/" + agentId + "/start", "").status()).isEqualTo(200);
+        String user = UUID.randomUUID().toString();
+        Http.Reply channel = http.json("POST", "/api/messaging/channels", "{\"name\":\"metrics\",\"type\":\"GROUP\","
+                + "\"message_server_id\":\"" + SERVER + "\",\"participantCentralUserIds\":[\"" + user + "\",\""
+                + agentId + "\"]}");
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        Http.Reply posted = http.json("POST", "/api/messaging/channels/" + channel.json().at("/data/id").asText()
+                + "/messages", "{\"author_id\":\"" + user + "\",\"content\":\"I feel tired\","
+                + "\"message_server_id\":\"" + SERVER + "\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+
+        Awaits.until(Duration.ofSeconds(60), "the reply is counted", () ->
+                sum(scrape(), "eliza_deliveries_total", "state=\"replied\"") >= 1);
+        String metrics = scrape();
+        assertThat(sum(metrics, "eliza_model_calls_seconds_count", "outcome=\"success\"")).isGreaterThanOrEqualTo(1);
+        assertThat(sum(metrics, "eliza_model_tokens_total", "kind=\"completion\"")).isPositive();
+        assertThat(sum(metrics, "eliza_deliveries_total", "state=\"processing\"")).isGreaterThanOrEqualTo(1);
+        assertThat(sum(metrics, "hikaricp_connections", "pool=\"eliza\"")).isPositive();
+        assertThat(sum(metrics, "hikaricp_connections_usage_seconds_count")).isPositive();
+        assertThat(sum(metrics, "eliza_plugins", "state=\"started\"")).as("the shipped plugins")
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aSocketIoConnectionAndItsEventsAreMeasured() throws Exception {
+        EngineIoClient client = new EngineIoClient(PLATFORM.process().port());
+        String sid = client.handshake();
+        assertThat(client.post(sid, "40{\"entityId\":\"" + UUID.randomUUID() + "\",\"apiKey\":\"" + KEY + "\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(client.poll(sid).body()).startsWith("40");
+        assertThat(client.post(sid, "42[\"no-such-event\",{}]").statusCode()).isEqualTo(200);
+
+        Awaits.until(WAIT, "the event is counted", () ->
+                sum(scrape(), "eliza_socketio_events_total", "event=\"other\"") >= 1);
+        assertThat(sum(scrape(), "eliza_socketio_connections")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

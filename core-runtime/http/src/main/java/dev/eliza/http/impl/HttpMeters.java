@@ -29,6 +29,8 @@ final class HttpMeters {
 
     void remove(MeterRegistry platform) {
         registry.remove(platform);
+        // the platform registry keeps what a composite gave it; this bundle's next start registers its own
+        registry.getMeters().forEach(meter -> platform.remove(meter.getId()));
     }
 
     void request(String domain, String method, int status, long nanos) {
