@@ -112,6 +112,20 @@ class MetricsIT {
         assertThat(sum(scrape(), "eliza_swaps_seconds_sum")).isPositive();
     }
 
+    @Test
+    void theOtherBundlesServeWithoutTheMetricsBundleAndRecordAgainWhenItIsBack() throws Exception {
+        assertThat(http.json("POST", "/api/server/modules/metrics/stop", "").status()).isEqualTo(200);
+        assertThat(http.get("/metrics").status()).isEqualTo(404);
+        assertThat(http.get("/api/agents").status()).isEqualTo(200);
+
+        assertThat(http.json("POST", "/api/server/modules/metrics/start", "").status()).isEqualTo(200);
+        assertThat(http.get("/api/agents").status()).isEqualTo(200);
+        Awaits.until(WAIT, "requests are recorded into the new registry", () ->
+                sum(scrape(), "http_server_requests_seconds_count", "domain=\"agents\"") >= 1);
+        assertThat(sum(scrape(), "hikaricp_connections", "pool=\"eliza\"")).as("the pool's gauges are back")
+                .isPositive();
+    }
+
     private static String scrape() throws Exception {
         Http.Reply reply = http.get("/metrics");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
