@@ -26,7 +26,8 @@ final class JerseyContainers {
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.registerInstances(new JsonBodyProvider(mapper), new ApiExceptionMapper(),
-                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(), new CrossSiteFilter());
+                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(), new CrossSiteFilter(),
+                new RefusedBodyDrain());
         config.registerInstances(contribution.resources());
         return config;
     }
