@@ -19,7 +19,7 @@ final class CommandLine {
     static final String USAGE = String.join("\n",
             "Usage: eliza-server [--character path.json]... | --help | --version",
             "Starts the Eliza server of this installation on http://127.0.0.1:3000/ (the web client) with the",
-            "embedded PostgreSQL under data/. A fresh data directory gets the default agent Eliza.",
+            "embedded database under data/. A fresh data directory gets the default agent Eliza.",
             "  --character FILE   create the ElizaOS character of FILE (or update the agent of the same name)",
             "                     and start it; repeatable",
             "  --help, --version  print and exit");
