@@ -1,6 +1,7 @@
 package dev.eliza.agents.impl;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -82,7 +83,11 @@ public final class CharacterLaunch {
     static Optional<Path> defaultCharacter(BundleContext context) {
         boolean wanted = !"false".equalsIgnoreCase(property(context, "ELIZA_DEFAULT_AGENT").trim());
         String home = property(context, "ELIZA_HOME");
-        return wanted && !home.isBlank() ? Optional.of(Path.of(home, "characters", "eliza.json")) : Optional.empty();
+        Optional<Path> file = wanted && !home.isBlank() ? Optional.of(Path.of(home, "characters", "eliza.json"))
+                : Optional.empty();
+        // an install kept from an earlier version (run.sh keeps characters/) may lack it: that is no reason to fail
+        file.filter(f -> !Files.exists(f)).ifPresent(f -> LOG.warn("No default agent: {} is missing", f));
+        return file.filter(Files::exists);
     }
 
     static List<Path> files(BundleContext context) {
