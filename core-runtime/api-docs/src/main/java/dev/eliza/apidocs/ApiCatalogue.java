@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,8 +23,12 @@ import dev.eliza.realtime.api.RealtimeEventHandler;
  * The contributions and Socket.IO handlers registered now (the same services the HTTP and realtime bundles
  * serve), and the documents built from them. A document is built when asked for and kept until the set of
  * services changes.
+ *
+ * <p>It registers the contribution that serves the documents itself, while it is active: as a component of its own,
+ * that contribution would need the catalogue while the catalogue tracks it, a cycle after which Declarative
+ * Services leaves it out of the catalogue.
  */
-@Component(service = ApiCatalogue.class)
+@Component(immediate = true, service = {})
 public final class ApiCatalogue {
     private final Set<DomainContribution> contributions = ConcurrentHashMap.newKeySet();
     private final Set<RealtimeEventHandler> handlers = ConcurrentHashMap.newKeySet();
@@ -30,10 +36,17 @@ public final class ApiCatalogue {
     private final AtomicReference<Built> openApi = new AtomicReference<>(new Built(-1, ""));
     private final OpenApiBuilder openApiBuilder;
     private final AsyncApiBuilder asyncApiBuilder;
+    private ServiceRegistration<DomainContribution> registration;
 
     @Activate
     public ApiCatalogue(BundleContext context) {
         this(context.getBundle().getVersion().toString());
+        registration = context.registerService(DomainContribution.class, new ApiDocsContribution(this), null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
     }
 
     ApiCatalogue(String version) {

@@ -3,19 +3,13 @@ package dev.eliza.apidocs;
 import java.util.List;
 import java.util.Set;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-
 import dev.eliza.http.api.DomainContribution;
 
 /** Mounts {@code /api/openapi.json}, {@code /api/asyncapi.json} and {@code /api/docs}, behind the API key. */
-@Component(service = DomainContribution.class)
-public final class ApiDocsContribution implements DomainContribution {
+final class ApiDocsContribution implements DomainContribution {
     private final ApiDocsResource resource;
 
-    @Activate
-    public ApiDocsContribution(@Reference ApiCatalogue catalogue) {
+    ApiDocsContribution(ApiCatalogue catalogue) {
         this.resource = new ApiDocsResource(catalogue);
     }
 
