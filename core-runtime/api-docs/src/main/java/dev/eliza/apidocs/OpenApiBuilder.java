@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.eliza.http.api.DomainContribution;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
@@ -46,7 +47,14 @@ final class OpenApiBuilder {
 
     /** The document as JSON text. */
     String json(Collection<DomainContribution> contributions) {
-        return Json31.pretty(build(contributions));
+        try {
+            return Json31.pretty(build(contributions));
+        } finally {
+            // swagger-core's shared mappers cache the types they resolved, which hold the domains' classes: a
+            // domain updated since would otherwise keep its old class loader reachable.
+            Json.mapper().getTypeFactory().clearCache();
+            Json31.mapper().getTypeFactory().clearCache();
+        }
     }
 
     OpenAPI build(Collection<DomainContribution> contributions) {
