@@ -23,9 +23,8 @@ final class AsyncApiBuilder {
         ObjectNode document = Schemas.MAPPER.createObjectNode().put("asyncapi", "3.0.0");
         document.putObject("info").put("title", "Eliza OSGi server Socket.IO events").put("version", version)
                 .put("description", "Engine.IO v4 / Socket.IO v5 at /socket.io/. Each message's payload is the "
-                        + "event's first argument. The handshake needs a UUID auth.entityId.");
-        document.putObject("servers").putObject("local").put("host", "127.0.0.1:3000").put("protocol", "ws")
-                .put("pathname", "/socket.io/");
+                        + "event's first argument. The handshake needs a UUID auth.entityId. Served on the same host and port "
+                        + "as this document.");
         ObjectNode channel = document.putObject("channels").putObject(CHANNEL).put("address", "/socket.io/");
         ObjectNode channelMessages = channel.putObject("messages");
         ObjectNode operations = document.putObject("operations");
