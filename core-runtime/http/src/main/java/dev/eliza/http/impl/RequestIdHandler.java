@@ -32,8 +32,12 @@ final class RequestIdHandler extends Handler.Wrapper {
         request.setAttribute(ATTRIBUTE, id);
         response.getHeaders().put(HEADER, id);
         // What this thread logs while it handles the request carries the id (work handed to other threads does not).
-        try (MDC.MDCCloseable context = MDC.putCloseable(MDC_KEY, id)) {
+        MDC.put(MDC_KEY, id);
+        try {
             return super.handle(request, response, callback);
+        } finally {
+            // Everything put on the way in (the route's ids too): a pooled thread takes no ids to its next request.
+            MDC.clear();
         }
     }
 
