@@ -1,6 +1,7 @@
 package dev.eliza.http.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -108,6 +109,16 @@ class AccessLogTest {
         AccessLogSettings set = AccessLogSettings.from(Map.of("ACCESS_LOG", "false", "ACCESS_LOG_MAX_PER_SECOND", "5",
                 "ACCESS_LOG_SLOW_MS", "250")::get);
         assertThat(set).isEqualTo(new AccessLogSettings(false, 5, Duration.ofMillis(250)));
+    }
+
+    @Test
+    void aSettingOutOfShapeIsRefusedByName() {
+        assertThatThrownBy(() -> AccessLogSettings.from(Map.of("ACCESS_LOG", "yes")::get))
+                .hasMessage("ACCESS_LOG: 'yes' is neither true nor false");
+        assertThatThrownBy(() -> AccessLogSettings.from(Map.of("ACCESS_LOG_MAX_PER_SECOND", "-1")::get))
+                .hasMessageStartingWith("ACCESS_LOG_MAX_PER_SECOND: '-1' is not a whole number");
+        assertThatThrownBy(() -> AccessLogSettings.from(Map.of("ACCESS_LOG_SLOW_MS", "1s")::get))
+                .hasMessageStartingWith("ACCESS_LOG_SLOW_MS: '1s' is not a whole number");
     }
 
     private HttpTester.Response get(String target, String headers) throws Exception {
