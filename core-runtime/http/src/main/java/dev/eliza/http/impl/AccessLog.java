@@ -1,6 +1,7 @@
 package dev.eliza.http.impl;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
@@ -26,12 +27,13 @@ final class AccessLog implements RequestLog {
         void skipped(long lines, int maxPerSecond);
     }
 
-    private final AccessSampler sampler;
+    private final Function<Boolean, AccessSampler.Admission> sampler;
     private final long slowMillis;
     private final int maxPerSecond;
     private final Sink sink;
 
-    AccessLog(AccessLogSettings settings, AccessSampler sampler, Sink sink) {
+    /** {@code sampler} is an {@link AccessSampler}'s {@code admit}, or a test's view of one. */
+    AccessLog(AccessLogSettings settings, Function<Boolean, AccessSampler.Admission> sampler, Sink sink) {
         this.sampler = sampler;
         this.slowMillis = settings.slow().toMillis();
         this.maxPerSecond = settings.maxPerSecond();
@@ -39,14 +41,14 @@ final class AccessLog implements RequestLog {
     }
 
     static AccessLog toSlf4j(AccessLogSettings settings) {
-        return new AccessLog(settings, new AccessSampler(settings.maxPerSecond(), System::currentTimeMillis),
+        return new AccessLog(settings, new AccessSampler(settings.maxPerSecond(), System::currentTimeMillis)::admit,
                 new Slf4jSink());
     }
 
     @Override
     public void log(Request request, Response response) {
         long millis = NanoTime.millisSince(request.getBeginNanoTime());
-        AccessSampler.Admission admission = sampler.admit(response.getStatus() >= 500 || millis >= slowMillis);
+        AccessSampler.Admission admission = sampler.apply(response.getStatus() >= 500 || millis >= slowMillis);
         if (admission.skippedEarlier() > 0) {
             sink.skipped(admission.skippedEarlier(), maxPerSecond);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +25,9 @@ class AccessLogTest {
     private final BlockingQueue<AccessLine> lines = new LinkedBlockingQueue<>();
     private final BlockingQueue<Long> skipped = new LinkedBlockingQueue<>();
     private final AtomicLong clock = new AtomicLong();
+    /** A permit per request the sampler judged: Jetty logs a request after its response is sent. */
+    private final Semaphore judged = new Semaphore(0);
+    private final AccessSampler sampler = new AccessSampler(1, clock::get);
     private Server server;
     private LocalConnector connector;
 
@@ -35,7 +39,11 @@ class AccessLogTest {
         DomainRouter router = new DomainRouter(Duration.ofSeconds(1), Duration.ofSeconds(1));
         server.setHandler(new RequestIdHandler(router));
         AccessLogSettings settings = new AccessLogSettings(true, 1, Duration.ofHours(1));
-        server.setRequestLog(new AccessLog(settings, new AccessSampler(1, clock::get), new AccessLog.Sink() {
+        server.setRequestLog(new AccessLog(settings, always -> {
+            AccessSampler.Admission admission = sampler.admit(always);
+            judged.release();
+            return admission;
+        }, new AccessLog.Sink() {
             @Override
             public void line(AccessLine line) {
                 lines.add(line);
@@ -86,6 +94,7 @@ class AccessLogTest {
         get("/api/agents", "");
         get("/api/agents", "");
         get("/api/agents", "");
+        assertThat(judged.tryAcquire(3, 5, TimeUnit.SECONDS)).isTrue();
         clock.addAndGet(1000);
         get("/api/agents", "");
         assertThat(skipped.poll(5, TimeUnit.SECONDS)).isEqualTo(2);
