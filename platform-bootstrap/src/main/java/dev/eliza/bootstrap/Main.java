@@ -53,8 +53,15 @@ public final class Main {
             System.err.println(e.getMessage());
             System.exit(EXIT_DATA_DIR_IN_USE);
         }
+        LogFormat format = LogFormat.TEXT;
+        try {
+            format = LogFormat.parse(config.get("LOG_FORMAT").orElse("text"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         RingLogBuffer logs = new RingLogBuffer(1000);
-        Logging.configure(config.get("LOG_LEVEL").orElse("info"), config.logsDir(), logs);
+        Logging.configure(config.get("LOG_LEVEL").orElse("info"), format, config.logsDir(), logs);
         Logger log = LoggerFactory.getLogger(Main.class);
 
         if (!portIsFree(config.host(), config.port())) {

@@ -216,6 +216,7 @@ final class DomainRouter extends Handler.Abstract {
     private static boolean serve(Mount mount, Request request, Response response, Callback callback)
             throws Exception {
         ExitingCallback exiting = new ExitingCallback(callback, mount);
+        request.setAttribute(AccessLog.DOMAIN_ATTRIBUTE, mount.domain());
         try {
             if (mount.handler().handle(request, response, exiting)) {
                 return true;
