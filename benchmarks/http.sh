@@ -37,7 +37,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 cp -r "$dist" "$work/home"
 platform_port=$(free_port)
-SERVER_PORT=$platform_port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
+ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}" SERVER_PORT=$platform_port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
 pids+=($!)
 bare_port=$(free_port)
 cp="$dist/bundles/jetty-server.jar:$dist/bundles/jetty-http.jar:$dist/bundles/jetty-io.jar:$dist/bundles/jetty-util.jar:$(ls "$dist"/lib/slf4j-api-*.jar)"

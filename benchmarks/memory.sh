@@ -61,7 +61,7 @@ load write "$writer" "$WRITES" 16
 
 echo "== 6. restart: index rebuild"
 kill "$server"; wait "$server" 2>/dev/null || true
-SERVER_PORT=$port LOG_LEVEL=info "$work/home/bin/eliza-server" > "$work/restart.log" 2>&1 &
+ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}" SERVER_PORT=$port LOG_LEVEL=info "$work/home/bin/eliza-server" > "$work/restart.log" 2>&1 &
 server=$!
 until curl -sf "$base_url/api/memory/$big/memories?limit=1" > /dev/null; do
   kill -0 "$server" 2>/dev/null || { tail -50 "$work/restart.log"; exit 1; }

@@ -1,5 +1,5 @@
 # Sourced by the benchmarks: starts the built distribution as run.sh starts it, on a fresh copy, a free loopback
-# port and the offline provider (no provider variables), and stops it on exit. After `start_platform [path...]`
+# port and the offline provider (no provider variables), without the default agent, and stops it on exit. After `start_platform [path...]`
 # (each path must answer 2xx first; /health by default): $root, $work (scratch folder), $port, $base_url and
 # $server (the JVM's pid: the launcher execs java).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +27,8 @@ start_platform() {
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   base_url="http://127.0.0.1:$port"
   unset OPENAI_API_KEY ANTHROPIC_API_KEY OLLAMA_API_ENDPOINT
+  # the benchmarks create the agents they measure; exported, so a restart by the sourcing script has none either
+  export ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}"
   # the benchmarks' requests come from 127.0.0.1, which the rate limit trusts by default
   SERVER_PORT=$port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
   server=$!

@@ -17,7 +17,7 @@ pid=""
 elapsed=0
 start_server() { # starts the server in the background; sets pid, and elapsed to the milliseconds until ready
   local start=$(date +%s%N)
-  SERVER_PORT=$port "$home/bin/eliza-server" > "$work/console.log" 2>&1 &
+  ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}" SERVER_PORT=$port "$home/bin/eliza-server" > "$work/console.log" 2>&1 &
   pid=$!
   until grep -q "Eliza server ready in" "$work/console.log"; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/console.log"; exit 1; }

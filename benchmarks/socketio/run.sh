@@ -36,7 +36,7 @@ MANIFEST
 jar cfm "$work/probe.jar" "$work/probe/MANIFEST.MF" -C "$work/probe/classes" .
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-JAVA_OPTS="-Xmx4g" SERVER_PORT=$port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
+JAVA_OPTS="-Xmx4g" ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}" SERVER_PORT=$port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
 server=$!
 for i in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 cp "$work/probe.jar" "$work/home/deploy/.probe.part" && mv "$work/home/deploy/.probe.part" "$work/home/deploy/probe.jar"

@@ -96,6 +96,22 @@ class MemoryIT {
         assertSameAnswers(PLATFORM.http(), base, answers);
     }
 
+    @Test
+    void anAgentCreatedAgainWithTheIdOfADeletedOneFindsNoneOfItsMemoriesOrRooms() throws Exception {
+        Http http = PLATFORM.http();
+        String agent = "{\"agent\":{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"name\":\"Phoenix\"}}";
+        String agentId = http.json("POST", "/api/agents", agent).json().at("/data/id").asText();
+        String base = "/api/memory/" + agentId;
+        assertThat(http.json("POST", base + "/memories", "{\"content\":{\"text\":\"a secret of the first life\"}}")
+                .status()).isEqualTo(201);
+        assertThat(http.json("POST", "/api/rooms/" + agentId, "{\"name\":\"First life\"}").status()).isEqualTo(201);
+        assertThat(http.delete("/api/agents/" + agentId).status()).isEqualTo(204);
+        assertThat(http.json("POST", "/api/agents", agent).status()).isEqualTo(201);
+        Awaits.until(Duration.ofSeconds(30), "the first life's memories and rooms to be gone", () ->
+                http.get(base + "/memories").json().at("/data/memories").isEmpty()
+                        && !http.get("/api/rooms/" + agentId).body().contains("First life"));
+    }
+
     private static void assertSameAnswers(Http http, String base, Map<String, String> answers) throws Exception {
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             assertThat(search(http, base, answer.getKey()).toString()).as(answer.getKey())

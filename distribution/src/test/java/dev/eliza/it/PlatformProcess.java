@@ -85,6 +85,8 @@ final class PlatformProcess implements AutoCloseable {
                 jar.toString()));
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("DEPLOY_POLL_MS", "200");
+        // the tests create the agents they need; one that wants the default agent passes ELIZA_DEFAULT_AGENT=true
+        builder.environment().put("ELIZA_DEFAULT_AGENT", "false");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));

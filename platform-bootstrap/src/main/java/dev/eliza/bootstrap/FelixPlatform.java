@@ -22,6 +22,7 @@ import dev.eliza.platform.logging.LogBuffer;
 /** The embedded Felix framework with the platform's bundles, its deploy watcher, and its orderly shutdown. */
 final class FelixPlatform {
     static final int ACTIVE_START_LEVEL = 5;
+    private static final String LAUNCH_SERVICE = "dev.eliza.agents.impl.CharacterLaunch";
     private static final String SLF4J_PACKAGES = "org.slf4j,org.slf4j.event,org.slf4j.helpers,org.slf4j.spi";
 
     private final PlatformConfig config;
@@ -77,18 +78,35 @@ final class FelixPlatform {
      * Waits until the HTTP server says start-up is over (every active domain, the realtime endpoint and the plugins
      * are mounted, or its grace time passed) and the database is up.
      */
-    private StartupReport awaitReady(BundleContext context, Duration timeout) throws InterruptedException {
+    private StartupReport awaitReady(BundleContext context, Duration timeout)
+            throws InterruptedException, StartRefusedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<ServiceReference<?>> http = reference(context, "dev.eliza.http.api.HttpEndpoint");
             Optional<ServiceReference<?>> database = reference(context, "dev.eliza.persistence.api.Database");
-            if (http.isPresent() && database.isPresent() && Boolean.TRUE.equals(http.get().getProperty("ready"))) {
+            if (http.isPresent() && database.isPresent() && Boolean.TRUE.equals(http.get().getProperty("ready"))
+                    && charactersLaunched(context)) {
                 return StartupReport.of(http.get(), database.get());
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("The HTTP server or the database did not come up within "
-                + timeout.toSeconds() + " s; see the log above");
+        throw new IllegalStateException("The HTTP server, the database or the launch characters did not come up "
+                + "within " + timeout.toSeconds() + " s; see the log above");
+    }
+
+    /**
+     * With character files asked for, start-up is over once the agents bundle has applied them; it reports a bad
+     * file (named, with the problem) on its {@value #LAUNCH_SERVICE} service, and that refuses the start.
+     */
+    private boolean charactersLaunched(BundleContext context) throws StartRefusedException {
+        if (config.get(PlatformConfig.CHARACTERS).isEmpty()) {
+            return true;
+        }
+        Optional<ServiceReference<?>> launch = reference(context, LAUNCH_SERVICE);
+        if (launch.isPresent() && launch.get().getProperty("eliza.launch.failure") instanceof String failure) {
+            throw new StartRefusedException(failure);
+        }
+        return launch.isPresent();
     }
 
     private static Optional<ServiceReference<?>> reference(BundleContext context, String type) {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the platform: reads the configuration, takes the data folder's lock, sets up logging, checks the port,
  * embeds Felix with every bundle of {@code bundles/}, watches {@code deploy/}, and stops gracefully on SIGTERM.
- * Exit codes: 1 the platform failed to start, 2 port taken, 3 data folder in use by another process, 64 unknown
+ * Exit codes: 1 the platform failed to start (a character file given with {@code --character} or
+ * {@code ELIZA_CHARACTERS} is missing or bad, ...), 2 port taken, 3 data folder in use by another process, 64 unknown
  * option. {@code --help} and {@code --version} print and exit.
  */
 public final class Main {
@@ -29,11 +31,19 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         long started = System.currentTimeMillis();
-        if (args.length > 0) {
-            System.exit(CommandLine.answer(args, System.out, System.err));
+        CommandLine.Parsed options = CommandLine.parse(args, Path.of("").toAbsolutePath(), System.out, System.err);
+        if (options.exitCode().isPresent()) {
+            System.exit(options.exitCode().getAsInt());
         }
         Path home = Path.of(System.getProperty("eliza.home", ".")).toAbsolutePath().normalize();
-        PlatformConfig config = PlatformConfig.load(home, System.getenv(), System.getProperties());
+        PlatformConfig loaded = PlatformConfig.load(home, System.getenv(), System.getProperties());
+        PlatformConfig config = loaded.withCharacters(loaded.characters(options.characters()));
+        for (Path character : config.characters(List.of())) {
+            if (!Files.isRegularFile(character) || !Files.isReadable(character)) {
+                System.err.println("Character file not found or not readable: " + character);
+                System.exit(1);
+            }
+        }
         Files.createDirectories(config.logsDir());
         Files.createDirectories(config.dataDir());
         try {
@@ -43,8 +53,15 @@ public final class Main {
             System.err.println(e.getMessage());
             System.exit(EXIT_DATA_DIR_IN_USE);
         }
+        LogFormat format = LogFormat.TEXT;
+        try {
+            format = LogFormat.parse(config.get("LOG_FORMAT").orElse("text"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         RingLogBuffer logs = new RingLogBuffer(1000);
-        Logging.configure(config.get("LOG_LEVEL").orElse("info"), config.logsDir(), logs);
+        Logging.configure(config.get("LOG_LEVEL").orElse("info"), format, config.logsDir(), logs);
         Logger log = LoggerFactory.getLogger(Main.class);
 
         if (!portIsFree(config.host(), config.port())) {
@@ -68,6 +85,10 @@ public final class Main {
         try {
             StartupReport report = platform.start(STARTUP_TIMEOUT);
             log.info(report.describe(System.currentTimeMillis() - started));
+        } catch (StartRefusedException e) {
+            // the operator's mistake, named in the message: a stack trace would only bury it
+            log.error("The platform failed to start: {}", e.getMessage());
+            System.exit(1);
         } catch (Exception e) {
             log.error("The platform failed to start: {}", e.getMessage(), e);
             System.exit(1);

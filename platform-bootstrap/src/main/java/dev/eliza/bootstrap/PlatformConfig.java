@@ -1,10 +1,13 @@
 package dev.eliza.bootstrap;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,6 +25,7 @@ final class PlatformConfig {
             "LOG_LEVEL", "info",
             "DEPLOY_POLL_MS", "1000",
             "SHUTDOWN_TIMEOUT_MS", "10000");
+    static final String CHARACTERS = "ELIZA_CHARACTERS";
     /** Keys without a default that the environment may still set (the file may name others). */
     private static final String[] OPTIONAL_KEYS = {"ELIZA_SERVER_AUTH_TOKEN", "SERVER_API_KEY", "POSTGRES_URL",
         "SECRET_SALT", "MAX_BODY_BYTES", "SWAP_HOLD_MS", "CORS_ORIGINS", "ELIZA_ENV", "SOCKETIO_PING_INTERVAL_MS",
@@ -34,7 +38,8 @@ final class PlatformConfig {
         "AGENT_PROVIDER_WAIT_MS", "AGENT_STOP_WAIT_MS", "AGENT_WORKERS", "AGENT_MEMORY_RECALL", "AGENT_LOGS_KEEP",
         "ELIZA_UI_ENABLE", "JOBS_RETENTION_MINUTES", "MEMORY_IMPORT_MAX_MEMORIES", "MEMORY_EMBED_WORKERS",
         "AUDIO_MAX_BYTES", "AUDIO_TIMEOUT_MS", "AUDIO_MAX_SECONDS", "ESPEAK_NG_PATH", "POCKETSPHINX_PATH",
-        "POCKETSPHINX_MODEL_DIR", "MEDIA_MAX_UPLOAD_BYTES", "TEE_PROVIDER"};
+        "POCKETSPHINX_MODEL_DIR", "MEDIA_MAX_UPLOAD_BYTES", "TEE_PROVIDER", "ELIZA_DEFAULT_AGENT", CHARACTERS,
+        "LOG_FORMAT", "ACCESS_LOG", "ACCESS_LOG_MAX_PER_SECOND", "ACCESS_LOG_SLOW_MS"};
 
     private final Path home;
     private final Map<String, String> values;
@@ -63,6 +68,31 @@ final class PlatformConfig {
         }
         values.values().removeIf(String::isEmpty);
         return new PlatformConfig(home, values);
+    }
+
+    /**
+     * The character files to launch with: those of {@code ELIZA_CHARACTERS} (comma or path-separator separated,
+     * relative to the working folder), then {@code extra} (from {@code --character}); absolute, in that order.
+     */
+    List<Path> characters(List<Path> extra) {
+        List<Path> files = new ArrayList<>();
+        for (String name : get(CHARACTERS).orElse("").split("[," + File.pathSeparator + "]")) {
+            if (!name.isBlank()) {
+                files.add(Path.of(name.trim()).toAbsolutePath().normalize());
+            }
+        }
+        files.addAll(extra);
+        return files;
+    }
+
+    /** This configuration with {@code ELIZA_CHARACTERS} naming exactly {@code files}, for the agents bundle. */
+    PlatformConfig withCharacters(List<Path> files) {
+        Map<String, String> changed = new TreeMap<>(values);
+        changed.remove(CHARACTERS);
+        if (!files.isEmpty()) {
+            changed.put(CHARACTERS, String.join(File.pathSeparator, files.stream().map(Path::toString).toList()));
+        }
+        return new PlatformConfig(home, changed);
     }
 
     Optional<String> get(String key) {

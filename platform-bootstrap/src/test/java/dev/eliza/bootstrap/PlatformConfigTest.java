@@ -2,8 +2,10 @@ package dev.eliza.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -55,5 +57,20 @@ class PlatformConfigTest {
                 "CONTENT_SECURITY_POLICY", "default-src 'self'");
         PlatformConfig config = PlatformConfig.load(home, env, new Properties());
         env.forEach((key, value) -> assertThat(config.get(key)).as(key).contains(value));
+    }
+
+    @Test
+    void characterFilesFromTheEnvironmentAndTheCommandLineReachTheBundlesAbsolute() throws Exception {
+        PlatformConfig loaded = PlatformConfig.load(home, Map.of("ELIZA_CHARACTERS", "/x/a.json,/x/b.json",
+                "ELIZA_DEFAULT_AGENT", "false"), new Properties());
+        List<Path> files = loaded.characters(List.of(Path.of("/y/c.json")));
+        assertThat(files).containsExactly(Path.of("/x/a.json"), Path.of("/x/b.json"), Path.of("/y/c.json"));
+        PlatformConfig config = loaded.withCharacters(files);
+        assertThat(config.asFrameworkProperties()).containsEntry("ELIZA_DEFAULT_AGENT", "false")
+                .containsEntry("ELIZA_CHARACTERS", "/x/a.json" + File.pathSeparator + "/x/b.json"
+                        + File.pathSeparator + "/y/c.json");
+        assertThat(config.characters(List.of())).isEqualTo(files);
+        assertThat(PlatformConfig.load(home, Map.of(), new Properties()).withCharacters(List.of())
+                .asFrameworkProperties()).doesNotContainKey("ELIZA_CHARACTERS");
     }
 }

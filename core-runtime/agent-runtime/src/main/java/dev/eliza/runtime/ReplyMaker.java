@@ -55,6 +55,12 @@ final class ReplyMaker {
 
     /** Handles {@code delivery}; the stage completes when it is over or released. */
     CompletionStage<Void> handle(Delivery delivery) {
+        try (DeliveryLogContext context = DeliveryLogContext.of(delivery)) {
+            return handleNow(delivery);
+        }
+    }
+
+    private CompletionStage<Void> handleNow(Delivery delivery) {
         if (closing.get() || !parts.replies().claim(delivery)) {
             return CompletableFuture.completedFuture(null);
         }
@@ -212,7 +218,11 @@ final class ReplyMaker {
             });
             parts.delayer().after(parts.settings().backoff(number), () -> {
                 if (backingOff.remove(delivery) != null) {
-                    parts.executor().execute(() -> run(number));
+                    parts.executor().execute(() -> {
+                        try (DeliveryLogContext context = DeliveryLogContext.of(delivery)) {
+                            run(number);
+                        }
+                    });
                 }
             });
         }

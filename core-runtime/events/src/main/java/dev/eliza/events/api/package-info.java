@@ -5,5 +5,5 @@
  * its own queue so a slow or failing listener delays and harms only itself.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.eliza.events.api;

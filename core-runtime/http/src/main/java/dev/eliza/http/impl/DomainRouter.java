@@ -230,6 +230,7 @@ final class DomainRouter extends Handler.Abstract {
         ExitingCallback exiting = new ExitingCallback(callback, mount,
                 status -> meters.request(mount.domain(), request.getMethod(), status, System.nanoTime() - start),
                 response);
+        request.setAttribute(AccessLog.DOMAIN_ATTRIBUTE, mount.domain());
         try {
             if (mount.handler().handle(request, response, exiting)) {
                 return true;

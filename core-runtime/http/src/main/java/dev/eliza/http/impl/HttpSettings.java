@@ -13,7 +13,8 @@ import java.util.function.Function;
  */
 record HttpSettings(String host, int port, Optional<String> authToken, long maxBodyBytes, Duration swapHold,
                     String corsOrigins, Duration shutdownTimeout, Set<String> allowedHosts,
-                    RateLimitSettings rateLimit, String contentSecurityPolicy) {
+                    RateLimitSettings rateLimit, String contentSecurityPolicy,
+                    AccessLogSettings accessLog) {
 
     static HttpSettings from(Function<String, String> properties) {
         return new HttpSettings(
@@ -26,7 +27,8 @@ record HttpSettings(String host, int port, Optional<String> authToken, long maxB
                 Duration.ofMillis(Long.parseLong(valueOr(properties, "SHUTDOWN_TIMEOUT_MS", "10000"))),
                 allowedHosts(valueOr(properties, "SERVER_HOST", "127.0.0.1"), valueOr(properties, "ALLOWED_HOSTS", "")),
                 RateLimitSettings.from(properties),
-                valueOr(properties, "CONTENT_SECURITY_POLICY", SecurityHeadersHandler.DEFAULT_POLICY));
+                valueOr(properties, "CONTENT_SECURITY_POLICY", SecurityHeadersHandler.DEFAULT_POLICY),
+                AccessLogSettings.from(properties));
     }
 
     /** The names {@code Host} may carry besides loopback names and IP literals: the bound host and the listed ones. */

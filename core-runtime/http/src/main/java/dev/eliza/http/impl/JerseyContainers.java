@@ -12,7 +12,7 @@ import dev.eliza.http.api.DomainContribution;
 
 /**
  * Builds the Jersey application of one contribution with everything applied once for all domains: JSON through
- * Jackson, the ElizaOS error envelopes, no WADL.
+ * Jackson, the ElizaOS error envelopes, the route's ids in the log context, no WADL.
  */
 final class JerseyContainers {
     private JerseyContainers() {
@@ -26,7 +26,9 @@ final class JerseyContainers {
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.registerInstances(new JsonBodyProvider(mapper), new ApiExceptionMapper(),
-                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(), new CrossSiteFilter());
+                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(), new CrossSiteFilter(),
+                new RefusedBodyDrain());
+        config.registerInstances(new LogContextFilter());
         config.registerInstances(contribution.resources());
         return config;
     }

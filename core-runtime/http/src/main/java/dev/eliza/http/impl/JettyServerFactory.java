@@ -12,7 +12,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Assembles the one Jetty server: graceful shutdown, request ids, CORS, API-key authentication and the body size
- * limit, composed from Jetty's own handlers, in front of the domain router.
+ * limit, composed from Jetty's own handlers, in front of the domain router; and its access log.
  */
 final class JettyServerFactory {
     private JettyServerFactory() {
@@ -43,6 +43,9 @@ final class JettyServerFactory {
         server.setHandler(headers);
         server.setErrorHandler(headers.onErrors(new JsonErrorHandler()));
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
+        if (settings.accessLog().enabled()) {
+            server.setRequestLog(AccessLog.toSlf4j(settings.accessLog()));
+        }
         return server;
     }
 

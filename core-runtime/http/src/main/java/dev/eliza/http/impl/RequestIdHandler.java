@@ -7,14 +7,17 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.MDC;
 
 /**
  * Gives every response an {@code X-Request-Id}: the caller's own, when it sent a sane one, else a fresh UUID. The
- * id is also a request attribute so error logs can carry it.
+ * id is also a request attribute so error logs and the access log can carry it, and in the log context while the
+ * request is being handled on this thread.
  */
 final class RequestIdHandler extends Handler.Wrapper {
     static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = "eliza.requestId";
+    static final String MDC_KEY = "requestId";
 
     RequestIdHandler(Handler next) {
         super(next);
@@ -28,7 +31,14 @@ final class RequestIdHandler extends Handler.Wrapper {
         }
         request.setAttribute(ATTRIBUTE, id);
         response.getHeaders().put(HEADER, id);
-        return super.handle(request, response, callback);
+        // What this thread logs while it handles the request carries the id (work handed to other threads does not).
+        MDC.put(MDC_KEY, id);
+        try {
+            return super.handle(request, response, callback);
+        } finally {
+            // Everything put on the way in (the route's ids too): a pooled thread takes no ids to its next request.
+            MDC.clear();
+        }
     }
 
     /** A random UUID without {@link UUID#randomUUID()}'s shared SecureRandom, which serialises busy servers. */

@@ -13,9 +13,12 @@ import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eliza.agents.api.Agent;
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.agents.api.InvalidCharacterException;
+import dev.eliza.events.api.AgentDeletedEvent;
+import dev.eliza.events.api.PlatformEvents;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
@@ -42,6 +47,7 @@ public final class AgentStore implements AgentDirectory {
     private final CharacterSecrets secrets;
     private final Clock clock;
     private final SnapshotCache<List<Agent>> all;
+    private volatile ComponentServiceObjects<PlatformEvents> events;
 
     @Activate
     public AgentStore(@Reference Database database, BundleContext context) {
@@ -118,12 +124,39 @@ public final class AgentStore implements AgentDirectory {
         }
     }
 
+    /** Announces the deletion so the domains keeping data of the agent drop it (see {@link AgentDeletedEvent}). */
     @Override
     public boolean delete(UUID id) {
+        boolean deleted;
         try {
-            return read(mapper -> mapper.delete(id) > 0);
+            deleted = read(mapper -> mapper.delete(id) > 0);
         } finally {
             all.invalidate();
+        }
+        ComponentServiceObjects<PlatformEvents> current = events;
+        if (deleted && current != null) {
+            PlatformEvents bus = current.getService();
+            try {
+                bus.publish(new AgentDeletedEvent(id, clock.instant()));
+            } finally {
+                current.ungetService(bus);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Taken as service objects, got only when an agent is deleted: the listeners of the events bus (memory, rooms)
+     * need this directory, so getting the bus while this component activates would be a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindEvents(ComponentServiceObjects<PlatformEvents> service) {
+        this.events = service;
+    }
+
+    void unbindEvents(ComponentServiceObjects<PlatformEvents> service) {
+        if (this.events == service) {
+            this.events = null;
         }
     }
 

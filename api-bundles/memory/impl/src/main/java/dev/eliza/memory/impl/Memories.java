@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -122,6 +123,15 @@ final class Memories implements AgentMemories {
 
     int clear(UUID agentId) {
         return forget(store.write(m -> m.deleteAgent(agentId)), agentId);
+    }
+
+    /**
+     * Forgets the memories of every agent {@code exists} denies: those deleted while this domain did not hear of
+     * it (stopped, or its events lost). Returns how many memories went.
+     */
+    int clearAgentsGone(Predicate<UUID> exists) {
+        return store.read(MemoryMapper::agentIds).stream().map(UUID::fromString).filter(exists.negate())
+                .mapToInt(this::clear).sum();
     }
 
     int clearRoom(UUID agentId, UUID roomId) {

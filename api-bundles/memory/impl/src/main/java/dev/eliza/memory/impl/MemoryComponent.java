@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +25,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.eliza.agents.api.AgentDirectory;
+import dev.eliza.events.api.AgentDeletedEvent;
+import dev.eliza.events.api.PlatformEvent;
+import dev.eliza.events.api.PlatformEventListener;
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.memory.api.AgentMemories;
 import dev.eliza.memory.api.Memory;
@@ -36,15 +41,18 @@ import dev.eliza.rooms.api.AgentRooms;
  * The memory domain: registers {@link AgentMemories} and mounts its routes ({@code /api/memory/…}, and under
  * {@code /api/agents/:id/} as 1.7.2 does). The embedder and the rooms are optional: without the runtime's
  * {@link AgentEmbeddings} memories are stored and embedded once it comes, searches answer 503; without
- * {@link AgentRooms} a channel id maps to the room id ElizaOS derives.
+ * {@link AgentRooms} a channel id maps to the room id ElizaOS derives. The memories of a deleted agent are dropped
+ * when its deletion is announced, and at activation for agents deleted while the domain was away.
  */
-@Component(service = {AgentMemories.class, DomainContribution.class})
-public final class MemoryComponent implements AgentMemories, DomainContribution {
+@Component(service = {AgentMemories.class, DomainContribution.class, PlatformEventListener.class})
+public final class MemoryComponent implements AgentMemories, DomainContribution, PlatformEventListener {
     static final String IMPORT_MAX_KEY = "MEMORY_IMPORT_MAX_MEMORIES";
     static final String WORKERS_KEY = "MEMORY_EMBED_WORKERS";
     static final int QUEUE = 10_000;
     /** How often a paused worker tries again (the provider may be back) and sweeps for unembedded memories. */
     static final long RETRY_SECONDS = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryComponent.class);
 
     private final ExecutorService embedPool;
     private final ExecutorService searchPool;
@@ -74,6 +82,15 @@ public final class MemoryComponent implements AgentMemories, DomainContribution 
         resources = resources(agents, memories, store, () -> Optional.ofNullable(rooms), embedder,
                 Clock.systemUTC(), setting(context, IMPORT_MAX_KEY, ImportResource.DEFAULT_MAX));
         ticker.scheduleWithFixedDelay(worker::wake, 0, RETRY_SECONDS, TimeUnit.SECONDS);
+        ticker.execute(() -> sweep(agents));
+    }
+
+    private void sweep(AgentDirectory agents) {
+        try {
+            memories.clearAgentsGone(id -> agents.find(id).isPresent());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look for memories of deleted agents; they stay hidden until the next start", e);
+        }
     }
 
     /** The JAX-RS resources of the memory routes. */
@@ -138,6 +155,14 @@ public final class MemoryComponent implements AgentMemories, DomainContribution 
     @Override
     public int forgetRooms(Collection<UUID> roomIds) {
         return memories.forgetRooms(roomIds);
+    }
+
+    /** A deleted agent's memories go with it, so an agent created again with its id remembers nothing. */
+    @Override
+    public void on(PlatformEvent event) {
+        if (event instanceof AgentDeletedEvent deleted) {
+            memories.clear(deleted.agentId());
+        }
     }
 
     @Override

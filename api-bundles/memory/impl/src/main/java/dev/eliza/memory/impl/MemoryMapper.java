@@ -111,6 +111,9 @@ public interface MemoryMapper {
     @Select("DELETE FROM memories WHERE agent_id = #{agentId} RETURNING id::text")
     List<String> deleteAgent(@Param("agentId") UUID agentId);
 
+    @Select("SELECT DISTINCT agent_id::text FROM memories")
+    List<String> agentIds();
+
     @Select("<script>DELETE FROM memories WHERE agent_id = #{agentId} AND room_id = #{roomId}"
             + "<if test='types != null'> AND type IN"
             + "<foreach item='t' collection='types' open='(' separator=',' close=')'>#{t}</foreach></if>"

@@ -205,6 +205,18 @@ class MemoryRoutesSliceTest {
     }
 
     @Test
+    void theMemoriesOfAgentsThatNoLongerExistAreSweptAndNoOtherAgentLosesAny() throws Exception {
+        remember("of the deleted agent", UUID.randomUUID(), 1);
+        UUID survivor = f.agents.add();
+        post("/api/memory/" + survivor + "/memories", "{\"content\":{\"text\":\"of the survivor\"}}");
+        f.agents.delete(agent);
+        assertThat(f.memories.clearAgentsGone(id -> f.agents.find(id).isPresent())).isEqualTo(1);
+        assertThat(f.store.read(MemoryMapper::agentIds)).containsExactly(survivor.toString());
+        assertThat(texts("/api/memory/" + survivor + "/memories")).containsExactly("of the survivor");
+        assertThat(f.memories.clearAgentsGone(id -> f.agents.find(id).isPresent())).isZero();
+    }
+
+    @Test
     void groupMemoriesAreThoseOfTheWorldAndItsRooms() throws Exception {
         UUID world = UUID.randomUUID();
         Room inWorld = f.rooms.add(agent, Optional.empty(), Optional.of(world));

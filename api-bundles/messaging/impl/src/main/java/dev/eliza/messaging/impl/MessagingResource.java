@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eliza.http.api.ApiSuccess;
 import dev.eliza.http.api.ErrorEnvelope;
 import dev.eliza.http.api.ErrorStyle;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -98,8 +101,12 @@ public final class MessagingResource {
     /** The DM channel of two people, created on first use; the same channel however often it is asked for. */
     @GET
     @Path("dm-channel")
-    public ApiSuccess<ObjectNode> dm(@QueryParam("currentUserId") String currentUserId,
-                                     @QueryParam("targetUserId") String targetUserId,
+    @Operation(summary = "The DM channel of two people, created on first use")
+    @ApiResponse(responseCode = "200", description = "The channel")
+    @ApiResponse(responseCode = "400", description = "An id is missing or not a UUID, or both ids are the same")
+    @ApiResponse(responseCode = "404", description = "No such message server")
+    public ApiSuccess<ObjectNode> dm(@Parameter(required = true) @QueryParam("currentUserId") String currentUserId,
+                                     @Parameter(required = true) @QueryParam("targetUserId") String targetUserId,
                                      @QueryParam("dmServerId") String dmServerId) {
         if (currentUserId == null || targetUserId == null) {
             throw Errors.bad("Missing targetUserId or currentUserId");

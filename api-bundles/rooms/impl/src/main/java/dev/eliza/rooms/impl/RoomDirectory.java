@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
@@ -180,6 +181,19 @@ public final class RoomDirectory implements AgentRooms {
     void deleteWorld(UUID worldId) {
         store.deleteWorld(worldId, forgetting::forget);
         worlds.delete(worldId);
+    }
+
+    /**
+     * Deletes the rooms of an agent that no longer exists (their memories go with the agent in the memory domain).
+     * Returns how many rooms went.
+     */
+    int deleteAgent(UUID agentId) {
+        return store.deleteAgent(agentId);
+    }
+
+    /** Deletes the rooms of every agent {@code exists} denies: those deleted while this domain did not hear of it. */
+    int deleteAgentsGone(Predicate<UUID> exists) {
+        return store.agentIds().stream().filter(exists.negate()).mapToInt(this::deleteAgent).sum();
     }
 
     /** The name of the room's world, if the world exists. */

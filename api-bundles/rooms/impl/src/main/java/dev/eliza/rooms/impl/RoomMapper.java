@@ -55,4 +55,10 @@ interface RoomMapper {
 
     @Select("DELETE FROM rooms WHERE world_id = #{worldId} RETURNING id::text")
     List<String> deleteWorld(@Param("worldId") UUID worldId);
+
+    @Delete("DELETE FROM rooms WHERE agent_id = #{agentId}")
+    int deleteAgent(@Param("agentId") UUID agentId);
+
+    @Select("SELECT DISTINCT agent_id::text FROM rooms")
+    List<String> agentIds();
 }

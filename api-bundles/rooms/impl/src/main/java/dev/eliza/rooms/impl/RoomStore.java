@@ -98,6 +98,16 @@ final class RoomStore {
         });
     }
 
+    /** Deletes every room of the agent; how many there were. */
+    int deleteAgent(UUID agentId) {
+        return write(m -> m.deleteAgent(agentId));
+    }
+
+    /** The agents that have rooms. */
+    List<UUID> agentIds() {
+        return read(RoomMapper::agentIds).stream().map(UUID::fromString).toList();
+    }
+
     private <T> T read(Function<RoomMapper, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(RoomMapper.class));

@@ -4,9 +4,11 @@ import static dev.eliza.rooms.impl.AgentRoomsSliceTest.assertError;
 import static dev.eliza.rooms.impl.RoomsFixture.DEFAULT_SERVER;
 import static dev.eliza.rooms.impl.RoomsFixture.PEER;
 import static dev.eliza.rooms.impl.RoomsFixture.UNKNOWN;
+import static dev.eliza.rooms.impl.RoomsFixture.count;
 import static dev.eliza.rooms.impl.RoomsFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.jetty.http.HttpTester;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.eliza.events.api.AgentDeletedEvent;
 
 import dev.eliza.rooms.api.Room;
 
@@ -82,6 +86,32 @@ class RoomsResourceSliceTest {
     void theAgentsOwnRoomComesBackAfterADelete() throws Exception {
         assertThat(f.slice.delete(ROOMS + "/" + PEER).getStatus()).isEqualTo(204);
         assertThat(json(f.slice.get(ROOMS + "/" + PEER)).path("data").path("type").asText()).isEqualTo("SELF");
+    }
+
+    @Test
+    void theRoomsOfAnAgentDeletedGoWithItAndNoOtherAgentLosesAny() throws Exception {
+        UUID other = f.agents.add(UUID.randomUUID(), "Other");
+        create("{\"name\":\"Planning\"}");
+        assertThat(f.slice.json("POST", "/api/rooms/" + other, "{\"name\":\"Kept\"}").getStatus()).isEqualTo(201);
+        DeletedAgentRooms listener = new DeletedAgentRooms(f.rooms, f.agents);
+        listener.on(new AgentDeletedEvent(PEER, Instant.now()));
+        assertThat(count("agent_id = '" + PEER + "'")).isZero();
+        assertThat(count("agent_id = '" + other + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void roomsOfAgentsDeletedWhileTheDomainWasAwayAreSweptAtActivation() throws Exception {
+        UUID other = f.agents.add(UUID.randomUUID(), "Other");
+        create("{\"name\":\"Planning\"}");
+        assertThat(f.slice.json("POST", "/api/rooms/" + other, "{\"name\":\"Kept\"}").getStatus()).isEqualTo(201);
+        f.agents.delete(PEER);
+        new DeletedAgentRooms(f.rooms, f.agents);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (count("agent_id = '" + PEER + "'") > 0) {
+            assertThat(System.nanoTime()).as("the sweep deletes the rooms within 30 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(count("agent_id = '" + other + "'")).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.MDC;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -45,6 +47,9 @@ final class SessionSender {
     Response send(String sessionId, String transport, String content, ObjectNode extra, JsonNode attachments) {
         Sessions.Touched touched = sessions.touch(sessionId);
         SessionRow session = touched.row();
+        // taken out with the route's sessionId when the request is done (the http bundle's log-context filter)
+        MDC.put("agentId", session.agentId().toString());
+        MDC.put("channelId", session.channelId().toString());
         ObjectNode status = SessionViews.status(session, touched.renewed(), sessions.now());
         // Open the watch before posting, so an answer faster than this thread is not missed.
         AnswerWatch watch = transport.equals("websocket") ? null : answers.watch(session.channelId());

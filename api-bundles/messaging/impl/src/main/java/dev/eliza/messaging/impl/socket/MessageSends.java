@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.MDC;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -51,7 +53,7 @@ final class MessageSends {
                 payload.path("attachments").isArray() ? payload.get("attachments") : NullNode.getInstance(),
                 MessageOrigin.SOCKET, clientId, true);
         ChannelMessage stored;
-        try {
+        try (MDC.MDCCloseable context = MDC.putCloseable("channelId", channel.get().toString())) {
             stored = messages.post(message);
         } catch (InvalidMessageException | UnknownChannelException e) {
             return refuse(socket, e.getMessage());
