@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
@@ -22,7 +23,8 @@ import dev.eliza.platform.logging.LogBuffer;
 /** The embedded Felix framework with the platform's bundles, its deploy watcher, and its orderly shutdown. */
 final class FelixPlatform {
     static final int ACTIVE_START_LEVEL = 5;
-    private static final String LAUNCH_SERVICE = "dev.eliza.agents.impl.CharacterLaunch";
+    /** The launch report of the agents bundle: found by its property, so the launcher names no class of a domain. */
+    private static final String LAUNCH_REPORT = "(eliza.launch.done=true)";
     private static final String SLF4J_PACKAGES = "org.slf4j,org.slf4j.event,org.slf4j.helpers,org.slf4j.spi";
 
     private final PlatformConfig config;
@@ -96,17 +98,27 @@ final class FelixPlatform {
 
     /**
      * With character files asked for, start-up is over once the agents bundle has applied them; it reports a bad
-     * file (named, with the problem) on its {@value #LAUNCH_SERVICE} service, and that refuses the start.
+     * file (named, with the problem) on its launch report, the service {@value #LAUNCH_REPORT}, and that refuses the
+     * start.
      */
     private boolean charactersLaunched(BundleContext context) throws StartRefusedException {
         if (config.get(PlatformConfig.CHARACTERS).isEmpty()) {
             return true;
         }
-        Optional<ServiceReference<?>> launch = reference(context, LAUNCH_SERVICE);
+        Optional<ServiceReference<?>> launch = launchReport(context);
         if (launch.isPresent() && launch.get().getProperty("eliza.launch.failure") instanceof String failure) {
             throw new StartRefusedException(failure);
         }
         return launch.isPresent();
+    }
+
+    private static Optional<ServiceReference<?>> launchReport(BundleContext context) {
+        try {
+            ServiceReference<?>[] found = context.getServiceReferences((String) null, LAUNCH_REPORT);
+            return found == null ? Optional.empty() : Optional.of(found[0]);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("Bad filter " + LAUNCH_REPORT, e);
+        }
     }
 
     private static Optional<ServiceReference<?>> reference(BundleContext context, String type) {

@@ -29,9 +29,9 @@ import dev.eliza.persistence.api.Database;
 /**
  * Creates and starts the launch characters once the agent store is up: the default agent
  * ({@code characters/eliza.json}) on a fresh database unless {@code ELIZA_DEFAULT_AGENT=false}, and the files of
- * {@code ELIZA_CHARACTERS} (path-separator or comma separated; {@code --character}). The outcome is registered as
- * this class's service with {@value #DONE} and, on failure, {@value #FAILURE} (the file and the problem), which the
- * launcher waits for when files were given, so a bad file stops the start with that message.
+ * {@code ELIZA_CHARACTERS} (path-separator or comma separated; {@code --character}). The outcome is registered as a
+ * service with {@value #DONE} and, on failure, {@value #FAILURE} (the file and the problem), which the launcher
+ * finds by that property and waits for when files were given, so a bad file stops the start with that message.
  */
 @Component(immediate = true, service = {})
 public final class CharacterLaunch {
@@ -40,7 +40,7 @@ public final class CharacterLaunch {
     private static final Logger LOG = LoggerFactory.getLogger(CharacterLaunch.class);
 
     private final List<UUID> launched;
-    private final ServiceRegistration<CharacterLaunch> report;
+    private final ServiceRegistration<Object> report;
 
     @Activate
     public CharacterLaunch(@Reference AgentDirectory agents, @Reference Database database, BundleContext context) {
@@ -57,7 +57,7 @@ public final class CharacterLaunch {
             outcome.put(FAILURE, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         this.launched = ids;
-        this.report = context.registerService(CharacterLaunch.class, this, outcome);
+        this.report = context.registerService(Object.class, this, outcome);
     }
 
     /**
