@@ -16,6 +16,8 @@ final class FakePlatform implements PlatformState, LogBuffer {
     Optional<String> searchIndex = Optional.of("in-memory");
     boolean stopped;
     final List<LogEntry> entries = new ArrayList<>();
+    /** Fixed once: taken anew at each call it could be later than the clock read before it, and uptime under 5 s. */
+    private final Instant started = Instant.now().minusSeconds(5);
 
     @Override
     public Optional<String> memorySearchIndex() {
@@ -44,7 +46,7 @@ final class FakePlatform implements PlatformState, LogBuffer {
 
     @Override
     public Instant startedAt() {
-        return Instant.now().minusSeconds(5);
+        return started;
     }
 
     @Override
