@@ -1,6 +1,7 @@
 package dev.eliza.messaging.impl;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,14 +10,25 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** SQL for {@code deliveries}. Every state change is one conditional statement, so two takers never both win. */
+/**
+ * SQL for {@code deliveries}. Every state change is one conditional statement, so two takers never both win.
+ * {@code claimed_by} names the node that owns a delivery: the one that received the message, then the one handling
+ * it. A node takes only its own deliveries, unowned ones, and those of nodes no longer live (it died or stopped).
+ */
 interface DeliveryMapper {
     String COLUMNS = "message_id, agent_id, state, reason, depth, attempts, claimed_by, updated_at";
 
-    @Insert("INSERT INTO deliveries (message_id, agent_id, state, reason, depth, attempts, updated_at)"
-            + " VALUES (#{messageId}, #{agentId}, #{state}, #{reason}, #{depth}, 0, #{now})")
+    /** Which open deliveries {@code self} may take, given the {@code live} nodes (self among them). */
+    String TAKEABLE = "((state = 'received' AND (claimed_by IS NULL OR claimed_by = #{self} OR claimed_by NOT IN"
+            + " <foreach item='node' collection='live' open='(' separator=',' close=')'>#{node}</foreach>))"
+            + " OR (state = 'processing' AND (claimed_by IS NULL OR claimed_by NOT IN"
+            + " <foreach item='node' collection='live' open='(' separator=',' close=')'>#{node}</foreach>)))";
+
+    @Insert("INSERT INTO deliveries (message_id, agent_id, state, reason, depth, attempts, claimed_by, updated_at)"
+            + " VALUES (#{messageId}, #{agentId}, #{state}, #{reason}, #{depth}, 0, #{owner}, #{now})")
     int insert(@Param("messageId") UUID messageId, @Param("agentId") UUID agentId, @Param("state") String state,
-               @Param("reason") String reason, @Param("depth") int depth, @Param("now") Instant now);
+               @Param("reason") String reason, @Param("depth") int depth, @Param("owner") String owner,
+               @Param("now") Instant now);
 
     @Select("SELECT " + COLUMNS + " FROM deliveries WHERE message_id = #{messageId} ORDER BY agent_id")
     List<DeliveryRow> ofMessage(@Param("messageId") UUID messageId);
@@ -24,17 +36,20 @@ interface DeliveryMapper {
     @Select("SELECT " + COLUMNS + " FROM deliveries WHERE message_id = #{messageId} AND agent_id = #{agentId}")
     DeliveryRow find(@Param("messageId") UUID messageId, @Param("agentId") UUID agentId);
 
-    /** Received ones, and processing ones another process claimed (it crashed or was replaced), oldest first. */
-    @Select("SELECT " + COLUMNS + " FROM deliveries WHERE state = 'received'"
-            + " OR (state = 'processing' AND claimed_by IS DISTINCT FROM #{self})"
-            + " ORDER BY updated_at, message_id, agent_id LIMIT #{limit}")
-    List<DeliveryRow> pending(@Param("self") String self, @Param("limit") int limit);
+    /**
+     * What {@code self} may take, oldest first: its own received ones and the received or processing ones of nodes
+     * that are gone (a crash, a stop) or of none.
+     */
+    @Select("<script>SELECT " + COLUMNS + " FROM deliveries WHERE " + TAKEABLE
+            + " ORDER BY updated_at, message_id, agent_id LIMIT #{limit}</script>")
+    List<DeliveryRow> pending(@Param("self") String self, @Param("live") Collection<String> live,
+                              @Param("limit") int limit);
 
-    @Update("UPDATE deliveries SET state = 'processing', claimed_by = #{self}, attempts = attempts + 1,"
-            + " updated_at = #{now} WHERE message_id = #{messageId} AND agent_id = #{agentId}"
-            + " AND (state = 'received' OR (state = 'processing' AND claimed_by IS DISTINCT FROM #{self}))")
+    @Update("<script>UPDATE deliveries SET state = 'processing', claimed_by = #{self}, attempts = attempts + 1,"
+            + " updated_at = #{now} WHERE message_id = #{messageId} AND agent_id = #{agentId} AND " + TAKEABLE
+            + "</script>")
     int claim(@Param("messageId") UUID messageId, @Param("agentId") UUID agentId, @Param("self") String self,
-              @Param("now") Instant now);
+              @Param("live") Collection<String> live, @Param("now") Instant now);
 
     @Update("UPDATE deliveries SET state = 'received', claimed_by = NULL, updated_at = #{now}"
             + " WHERE message_id = #{messageId} AND agent_id = #{agentId} AND state = 'processing'")

@@ -1,10 +1,13 @@
 package dev.eliza.messaging.impl;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.eliza.messaging.api.DeliveryState;
 
@@ -16,11 +19,16 @@ final class MessageStore {
 
     private final Sql sql;
     private final String self;
+    private final Supplier<Set<String>> live;
 
-    /** {@code self} names this process in {@code claimed_by}, so a restart can tell its own claims from stale ones. */
-    MessageStore(Sql sql, String self) {
+    /**
+     * {@code self} names this node in {@code claimed_by}; {@code live} gives the nodes whose deliveries are theirs
+     * to finish (this one among them), so that only those of gone nodes are taken over.
+     */
+    MessageStore(Sql sql, String self, Supplier<Set<String>> live) {
         this.sql = sql;
         this.self = self;
+        this.live = live;
     }
 
     /**
@@ -38,7 +46,7 @@ final class MessageStore {
             s.getMapper(MessageMapper.class).insert(message);
             DeliveryMapper mapper = s.getMapper(DeliveryMapper.class);
             deliveries.forEach(d -> mapper.insert(message.id(), d.agentId(), d.state().wire(), d.reason(), depth,
-                    message.createdAt()));
+                    self, message.createdAt()));
             return Optional.of(message);
         });
     }
@@ -91,11 +99,17 @@ final class MessageStore {
     }
 
     List<DeliveryRow> pending(int limit) {
-        return sql.read(DeliveryMapper.class, m -> m.pending(self, limit));
+        return sql.read(DeliveryMapper.class, m -> m.pending(self, liveNodes(), limit));
     }
 
     boolean claim(UUID messageId, UUID agentId, Instant now) {
-        return sql.read(DeliveryMapper.class, m -> m.claim(messageId, agentId, self, now) > 0);
+        return sql.read(DeliveryMapper.class, m -> m.claim(messageId, agentId, self, liveNodes(), now) > 0);
+    }
+
+    private Set<String> liveNodes() {
+        Set<String> nodes = new HashSet<>(live.get());
+        nodes.add(self);
+        return nodes;
     }
 
     void release(UUID messageId, UUID agentId, Instant now) {

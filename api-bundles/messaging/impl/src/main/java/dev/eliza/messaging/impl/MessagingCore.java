@@ -37,6 +37,7 @@ import dev.eliza.messaging.api.MessageOrigin;
 import dev.eliza.messaging.api.MessageService;
 import dev.eliza.messaging.api.NewMessage;
 import dev.eliza.messaging.impl.Posting.Posted;
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 import dev.eliza.realtime.api.RealtimeBroadcaster;
@@ -61,21 +62,20 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
     private volatile RealtimeBroadcaster realtime;
 
     @Activate
-    public MessagingCore(@Reference Database database, @Reference AgentDirectory agents, BundleContext context) {
-        this(database, agents, context.getBundle().adapt(BundleWiring.class).getClassLoader(),
-                Migration.scan(context.getBundle(), "db/messaging"),
-                Optional.ofNullable(context.getProperty("org.osgi.framework.uuid")).orElse("local"),
-                Clock.systemUTC(), new InboxLookup(context));
+    public MessagingCore(@Reference Database database, @Reference Cluster cluster, @Reference AgentDirectory agents,
+                         BundleContext context) {
+        this(database, cluster, agents, context.getBundle().adapt(BundleWiring.class).getClassLoader(),
+                Migration.scan(context.getBundle(), "db/messaging"), Clock.systemUTC(), new InboxLookup(context));
     }
 
-    MessagingCore(Database database, AgentDirectory agents, ClassLoader loader, List<Migration> migrations,
-                  String processId, Clock clock, InboxLookup inbox) {
+    MessagingCore(Database database, Cluster cluster, AgentDirectory agents, ClassLoader loader,
+                  List<Migration> migrations, Clock clock, InboxLookup inbox) {
         this.inbox = inbox;
         database.migrate("messaging", migrations);
         Sql sql = new Sql(database.sessionFactory(loader, ServerMapper.class, ChannelMapper.class,
                 MessageMapper.class, DeliveryMapper.class));
         this.channels = new ChannelStore(sql, clock);
-        this.messages = new MessageStore(sql, processId);
+        this.messages = new MessageStore(sql, cluster.nodeId(), cluster::liveNodes);
         this.broadcasts = new Broadcasts(() -> Optional.ofNullable(realtime));
         this.posting = new Posting(channels, messages, agents, broadcasts, this::handOver);
         this.replies = new Replies(channels, messages, posting, broadcasts, waiters, this::handOver);
