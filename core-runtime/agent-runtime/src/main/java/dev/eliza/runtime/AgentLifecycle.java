@@ -2,9 +2,11 @@ package dev.eliza.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -138,6 +140,17 @@ final class AgentLifecycle implements AgentRunner {
      * @param end ends the reply (call once)
      */
     record Flight(Agent agent, ProviderSettings settings, Runnable end) {
+    }
+
+    /** The agents this node runs now. */
+    Set<UUID> activeIds() {
+        Set<UUID> active = new HashSet<>();
+        runs.forEach((id, run) -> {
+            if (run.status.state() == AgentState.ACTIVE) {
+                active.add(id);
+            }
+        });
+        return active;
     }
 
     /** Starts again the agents that failed only because their provider was absent (a provider just arrived). */

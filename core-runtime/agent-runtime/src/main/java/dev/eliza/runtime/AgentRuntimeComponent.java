@@ -37,6 +37,7 @@ import dev.eliza.memory.api.AgentMemories;
 import dev.eliza.models.api.AgentEmbeddings;
 import dev.eliza.models.api.Embedding;
 import dev.eliza.models.api.ModelProvider;
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.rooms.api.AgentRooms;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,13 +66,14 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
     private final TitleMaker titles;
     private final AgentEmbedder embedder;
     private final RoomMemory memory;
+    private final ClusterAgents clusterAgents;
     private volatile Optional<AgentMemories> memories = Optional.empty();
     private volatile Optional<AgentRooms> rooms = Optional.empty();
 
     @Activate
     public AgentRuntimeComponent(BundleContext context, @Reference AgentDirectory directory,
                                  @Reference AgentReplies replies, @Reference MessageService messages,
-                                 @Reference PlatformEvents events) {
+                                 @Reference PlatformEvents events, @Reference Cluster cluster) {
         RuntimeSettings settings = RuntimeSettings.from(context::getProperty);
         Clock clock = Clock.systemUTC();
         this.directory = directory;
@@ -92,18 +94,28 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
                 clock, settings, meters);
         this.inbox = new Inbox(parts);
         this.titles = new TitleMaker(parts);
+        this.clusterAgents = new ClusterAgents(cluster, directory, lifecycle, workers);
+        clusterAgents.open();
         workers.execute(this::resume);
+        long scan = settings.scanInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> workers.execute(this::scan), scan, scan, TimeUnit.MILLISECONDS);
     }
 
     /** Brings back the agents that should run, then answers what arrived while the runtime was away. */
     private void resume() {
-        List<UUID> active = directory.activeIds();
-        for (UUID id : active) {
-            AgentStatus status = lifecycle.start(id);
-            status.reason().ifPresent(reason -> LOG.warn("Agent {} did not start: {}", id, reason));
-        }
-        LOG.info("Agent runtime resumed {} agent(s)", active.size());
+        clusterAgents.reconcile();
+        LOG.info("Agent runtime resumed {} agent(s)", lifecycle.activeIds().size());
         inbox.fetchPending();
+    }
+
+    /** Takes over the deliveries of nodes gone, and catches up with agent changes a lost message did not tell. */
+    private void scan() {
+        try {
+            clusterAgents.reconcile();
+            inbox.fetchPending();
+        } catch (RuntimeException e) {
+            LOG.warn("The runtime's scan for work failed: {}", e.getMessage());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -172,6 +184,7 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        clusterAgents.close();
         inbox.close();
         timer.shutdownNow();
         workers.shutdown();
@@ -182,12 +195,16 @@ public final class AgentRuntimeComponent implements AgentRunner, AgentInbox, Cha
 
     @Override
     public AgentStatus start(UUID agentId) {
-        return lifecycle.start(agentId);
+        AgentStatus status = lifecycle.start(agentId);
+        clusterAgents.changed(agentId, true);
+        return status;
     }
 
     @Override
     public AgentStatus stop(UUID agentId) {
-        return lifecycle.stop(agentId);
+        AgentStatus status = lifecycle.stop(agentId);
+        clusterAgents.changed(agentId, false);
+        return status;
     }
 
     @Override

@@ -16,11 +16,13 @@ import java.util.function.Function;
  * @param workers the threads replies are made on
  * @param queueCapacity deliveries held in memory; beyond it they stay {@code received} and are fetched later
  * @param recallLimit how many of the room's memories most similar to a message its prompt carries (0: none)
+ * @param scanInterval how often the runtime looks for work other nodes left (deliveries of a node gone, agents
+ *     started or stopped elsewhere while a message about it was lost)
  */
 record RuntimeSettings(int maxDepth, int historySize, int maxAttempts, Duration backoffBase, Duration providerWait,
-                       Duration stopWait, int workers, int queueCapacity, int recallLimit) {
+                       Duration stopWait, int workers, int queueCapacity, int recallLimit, Duration scanInterval) {
     static final RuntimeSettings DEFAULTS = new RuntimeSettings(3, 20, 4, Duration.ofMillis(500),
-            Duration.ofSeconds(60), Duration.ofSeconds(10), 8, 10_000, 5);
+            Duration.ofSeconds(60), Duration.ofSeconds(10), 8, 10_000, 5, Duration.ofSeconds(5));
 
     /** The settings named in {@code properties}, each falling back to its default. */
     static RuntimeSettings from(Function<String, String> properties) {
@@ -34,7 +36,9 @@ record RuntimeSettings(int maxDepth, int historySize, int maxAttempts, Duration 
                 Duration.ofMillis(number(properties, "AGENT_STOP_WAIT_MS", (int) DEFAULTS.stopWait.toMillis())),
                 number(properties, "AGENT_WORKERS", DEFAULTS.workers),
                 DEFAULTS.queueCapacity,
-                number(properties, "AGENT_MEMORY_RECALL", DEFAULTS.recallLimit));
+                number(properties, "AGENT_MEMORY_RECALL", DEFAULTS.recallLimit),
+                Duration.ofMillis(Math.max(100, number(properties, "AGENT_SCAN_INTERVAL_MS",
+                        (int) DEFAULTS.scanInterval.toMillis()))));
     }
 
     /** The delay before attempt {@code attempt} (2 or more): base, 2 × base, 4 × base, … */

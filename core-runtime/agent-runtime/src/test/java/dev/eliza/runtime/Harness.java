@@ -17,7 +17,7 @@ import dev.eliza.events.api.PlatformEvent;
 /** The runtime's parts over in-memory contracts, a chosen executor and a manual clock of delays. */
 final class Harness {
     static final RuntimeSettings SETTINGS = new RuntimeSettings(3, 20, 3, Duration.ofMillis(500),
-            Duration.ofSeconds(30), Duration.ofSeconds(5), 1, 10_000, 0);
+            Duration.ofSeconds(30), Duration.ofSeconds(5), 1, 10_000, 0, Duration.ofSeconds(5));
 
     final FakeReplies replies = new FakeReplies();
     final FakeMessages messages = new FakeMessages();

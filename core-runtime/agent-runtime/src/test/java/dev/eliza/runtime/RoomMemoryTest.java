@@ -20,7 +20,7 @@ import dev.eliza.rooms.api.ElizaIds;
 
 class RoomMemoryTest {
     private static final RuntimeSettings RECALLING = new RuntimeSettings(3, 20, 3, Duration.ofMillis(500),
-            Duration.ofSeconds(30), Duration.ofSeconds(5), 1, 10_000, 2);
+            Duration.ofSeconds(30), Duration.ofSeconds(5), 1, 10_000, 2, Duration.ofSeconds(5));
 
     private final Harness h = new Harness(Runnable::run, RECALLING);
     private final ScriptedProvider offline = new ScriptedProvider("offline");
