@@ -33,6 +33,7 @@ import dev.eliza.memory.api.AgentMemories;
 import dev.eliza.memory.api.Memory;
 import dev.eliza.memory.api.RecalledMemory;
 import dev.eliza.models.api.AgentEmbeddings;
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 import dev.eliza.rooms.api.AgentRooms;
@@ -62,9 +63,11 @@ public final class MemoryComponent implements AgentMemories, DomainContribution,
     private final Set<Object> resources;
     private volatile AgentEmbeddings embeddings;
     private volatile AgentRooms rooms;
+    private AutoCloseable subscription;
 
     @Activate
-    public MemoryComponent(@Reference Database database, @Reference AgentDirectory agents, BundleContext context) {
+    public MemoryComponent(@Reference Database database, @Reference Cluster cluster, @Reference AgentDirectory agents,
+                           BundleContext context) {
         database.migrate("memory", Migration.scan(context.getBundle(), "db/memory"));
         SqlSessionFactory sessions = database.sessionFactory(
                 context.getBundle().adapt(BundleWiring.class).getClassLoader(), MemoryMapper.class,
@@ -75,7 +78,8 @@ public final class MemoryComponent implements AgentMemories, DomainContribution,
         embedPool = Executors.newFixedThreadPool(workers, daemon("memory-embed"));
         searchPool = Executors.newFixedThreadPool(Math.max(1, cores - 1), daemon("memory-search"));
         ticker = Executors.newSingleThreadScheduledExecutor(daemon("memory-retry"));
-        VectorIndex index = MemoryIndexes.open(sessions, store, searchPool, cores);
+        VectorIndex index = clustered(cluster, MemoryIndexes.open(sessions, store, searchPool, cores),
+                () -> MemoryIndexes.load(store, searchPool, cores));
         Supplier<Optional<AgentEmbeddings>> embedder = () -> Optional.ofNullable(embeddings);
         worker = new EmbeddingWorker(store, index, embedder, embedPool, workers, QUEUE);
         memories = new Memories(store, index, worker, embedder);
@@ -83,6 +87,16 @@ public final class MemoryComponent implements AgentMemories, DomainContribution,
                 Clock.systemUTC(), setting(context, IMPORT_MAX_KEY, ImportResource.DEFAULT_MAX));
         ticker.scheduleWithFixedDelay(worker::wake, 0, RETRY_SECONDS, TimeUnit.SECONDS);
         ticker.execute(() -> sweep(agents));
+    }
+
+    /** An in-memory index is kept the same on every node; pgvector's lives in PostgreSQL, shared already. */
+    private VectorIndex clustered(Cluster cluster, VectorIndex index, Supplier<VectorIndex> rebuild) {
+        if (!(index instanceof FlatIndex)) {
+            return index;
+        }
+        ClusterIndex shared = new ClusterIndex(cluster, index, rebuild, ticker);
+        subscription = cluster.subscribe(ClusterIndex.TOPIC, shared);
+        return shared;
     }
 
     private void sweep(AgentDirectory agents) {
@@ -131,6 +145,13 @@ public final class MemoryComponent implements AgentMemories, DomainContribution,
 
     @Deactivate
     void deactivate() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the memory index subscription failed: {}", e.getMessage());
+            }
+        }
         ticker.shutdownNow();
         embedPool.shutdownNow();
         searchPool.shutdownNow();
