@@ -3,6 +3,7 @@ package dev.eliza.realtime.impl;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
@@ -15,10 +16,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eliza.http.api.DomainContribution;
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.realtime.api.RealtimeBroadcaster;
 import dev.eliza.realtime.api.RealtimeEventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,15 +38,19 @@ import jakarta.servlet.Servlet;
  */
 @Component(immediate = true, service = {})
 public final class RealtimeComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeComponent.class);
     /** Made before activation: the optional registry may be bound first. */
     private final RealtimeMeters meters = new RealtimeMeters();
     private EngineIoServer engine;
     private ServiceTracker<RealtimeEventHandler, RealtimeEventHandler> handlers;
     private ServiceRegistration<DomainContribution> contribution;
     private ServiceRegistration<RealtimeBroadcaster> broadcaster;
+    private SocketRegistry registry;
+    private Cluster cluster;
+    private ClusterRelay relay;
 
     @Activate
-    void activate(BundleContext context) {
+    synchronized void activate(BundleContext context) {
         RealtimeSettings settings = RealtimeSettings.from(context::getProperty);
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
         options.setPingInterval(settings.pingIntervalMs());
@@ -51,7 +59,8 @@ public final class RealtimeComponent {
         engine = new EngineIoServer(options);
         ObjectMapper mapper = new ObjectMapper();
         EventFrames frames = new EventFrames(mapper);
-        SocketRegistry registry = new SocketRegistry(frames);
+        registry = new SocketRegistry(frames);
+        joinCluster();
         meters.connections(registry::connectedCount);
         EventDispatcher dispatcher = new EventDispatcher(context, meters);
         SocketIoConnection.Realtime realtime = new SocketIoConnection.Realtime(HandshakeAuth.from(context::getProperty),
@@ -71,11 +80,48 @@ public final class RealtimeComponent {
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        leaveCluster();
+        registry = null;
         contribution.unregister();
         broadcaster.unregister();
         handlers.close();
         engine.shutdown();
+    }
+
+    /** The nodes sharing the database: broadcasts reach the sockets connected to any of them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindCluster(Cluster value) {
+        leaveCluster();
+        cluster = value;
+        joinCluster();
+    }
+
+    synchronized void unbindCluster(Cluster value) {
+        if (cluster == value) {
+            leaveCluster();
+            cluster = null;
+        }
+    }
+
+    private void joinCluster() {
+        if (cluster != null && registry != null) {
+            relay = ClusterRelay.open(cluster, registry);
+            registry.relay(Optional.of(relay));
+        }
+    }
+
+    private void leaveCluster() {
+        if (relay == null) {
+            return;
+        }
+        registry.relay(Optional.empty());
+        try {
+            relay.close();
+        } catch (Exception e) {
+            LOG.debug("Leaving the cluster failed: {}", e.getMessage());
+        }
+        relay = null;
     }
 
     /** The platform's meter registry, while the metrics bundle runs. */

@@ -7,11 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.eliza.realtime.api.RealtimeBroadcaster;
 
-/** The connected sockets and their rooms; sends events to them, encoding each event once. */
+/**
+ * The connected sockets and their rooms; sends events to them, encoding each event once. With a
+ * {@link ClusterRelay}, what goes to a room, to all or to a socket connected elsewhere also goes to the other nodes,
+ * which hand the same encoded packet to their own sockets.
+ */
 final class SocketRegistry implements RealtimeBroadcaster {
     private final Map<String, ConnectedSocket> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<ConnectedSocket>> rooms = new ConcurrentHashMap<>();
     private final EventFrames frames;
+    private volatile Optional<ClusterRelay> relay = Optional.empty();
 
     SocketRegistry(EventFrames frames) {
         this.frames = frames;
@@ -42,23 +47,54 @@ final class SocketRegistry implements RealtimeBroadcaster {
         });
     }
 
+    /** Joins (or, with an empty one, leaves) the other nodes. */
+    void relay(Optional<ClusterRelay> relay) {
+        this.relay = relay;
+    }
+
     @Override
     public void toRoom(String room, String event, Object... args) {
         Set<ConnectedSocket> members = rooms.get(room);
-        if (members != null && !members.isEmpty()) {
+        Optional<ClusterRelay> cluster = relay;
+        if (cluster.isPresent() || members != null && !members.isEmpty()) {
             String packet = frames.event(event, args);
-            members.forEach(socket -> socket.send(packet));
+            sendToRoom(room, packet);
+            cluster.ifPresent(r -> r.toRoom(room, packet));
         }
     }
 
     @Override
     public void toSocket(String socketId, String event, Object... args) {
-        find(socketId).ifPresent(socket -> socket.emit(event, args));
+        Optional<ConnectedSocket> local = find(socketId);
+        if (local.isPresent()) {
+            local.get().emit(event, args);
+        } else {
+            relay.ifPresent(r -> r.toSocket(socketId, frames.event(event, args)));
+        }
     }
 
     @Override
     public void toAll(String event, Object... args) {
         String packet = frames.event(event, args);
+        sendToAll(packet);
+        relay.ifPresent(r -> r.toAll(packet));
+    }
+
+    /** Hands an encoded packet to this node's members of {@code room}. */
+    void sendToRoom(String room, String packet) {
+        Set<ConnectedSocket> members = rooms.get(room);
+        if (members != null) {
+            members.forEach(socket -> socket.send(packet));
+        }
+    }
+
+    /** Hands an encoded packet to one socket of this node, if it is here. */
+    void sendToSocket(String socketId, String packet) {
+        find(socketId).ifPresent(socket -> socket.send(packet));
+    }
+
+    /** Hands an encoded packet to every socket of this node. */
+    void sendToAll(String packet) {
         sockets.values().forEach(socket -> socket.send(packet));
     }
 
