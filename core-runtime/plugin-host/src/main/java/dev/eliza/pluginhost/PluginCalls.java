@@ -1,5 +1,6 @@
 package dev.eliza.pluginhost;
 
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -101,7 +102,10 @@ final class PluginCalls implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (isFault.test(cause)) {
-                fault("a call failed: " + cause);
+                // a route's exception comes wrapped by its reflective call: the reason names the plugin's own
+                Throwable shown = cause instanceof InvocationTargetException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : cause;
+                fault("a call failed: " + shown);
             } else {
                 faultsInARow.set(0);
             }
