@@ -15,8 +15,13 @@ public final class PlatformUnavailableMapper implements ExceptionMapper<Platform
 
     @Override
     public Response toResponse(PlatformUnavailableException exception) {
+        return unavailable(exception.getMessage());
+    }
+
+    /** The 503 of plugin routes, in their envelope, with a {@code Retry-After}. */
+    static Response unavailable(String message) {
         return Response.status(503).header("Retry-After", "5").type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("success", false, "error", Map.of("code", "SERVICE_UNAVAILABLE",
-                        "message", exception.getMessage()))).build();
+                        "message", message))).build();
     }
 }

@@ -30,7 +30,8 @@ import dev.eliza.sdk.PluginService;
 
 /**
  * Turns a PF4J-started plugin's extensions into platform registrations: global routes, agent routes (both ElizaOS
- * forms), one event listener service, its model providers, and its services started. All or nothing: whatever fails undoes the rest.
+ * forms), one event listener service, its model providers, and its services started. All or nothing: whatever
+ * fails undoes the rest. Routes, listeners and providers run on the plugin's own {@link PluginCalls}.
  */
 final class PluginActivator {
     private final BundleContext context;
@@ -39,18 +40,27 @@ final class PluginActivator {
     private final Supplier<Optional<AgentDirectory>> agents;
     private final HostPluginContext.Services services;
     private final SqlSessionFactory store;
-    private final BiConsumer<String, String> lateRefusal;
+    private final PluginRouteInvoker invoker;
+    private final PluginCallSettings limits;
+    private final BiConsumer<String, String> lateFailure;
 
+    /**
+     * {@code lateFailure} is told, off the caller's thread or not, of a started plugin that must be failed: its
+     * path was refused after the start, or its calls failed too often in a row.
+     */
     PluginActivator(BundleContext context, PluginManager manager, AgentRouteTable agentRoutes,
                     Supplier<Optional<AgentDirectory>> agents, HostPluginContext.Services services,
-                    SqlSessionFactory store, BiConsumer<String, String> lateRefusal) {
+                    SqlSessionFactory store, PluginRouteInvoker invoker, PluginCallSettings limits,
+                    BiConsumer<String, String> lateFailure) {
         this.context = context;
         this.manager = manager;
         this.agentRoutes = agentRoutes;
         this.agents = agents;
         this.services = services;
         this.store = store;
-        this.lateRefusal = lateRefusal;
+        this.invoker = invoker;
+        this.limits = limits;
+        this.lateFailure = lateFailure;
     }
 
     /** Registers everything of the plugin, or throws {@link IllegalStateException} with the reason having undone it. */
@@ -59,12 +69,19 @@ final class PluginActivator {
         HostPluginContext pluginContext = HostPluginContext.of(id, services, new DatabaseKeyValueStore(id, store));
         StartedPlugin started = new StartedPlugin(id);
         try {
+            ClassLoader loader = plugin.getPluginClassLoader();
+            PluginCalls calls = PluginCalls.start(id, loader, limits, reason -> lateFailure.accept(id, reason));
+            invoker.add(loader, calls);
+            started.added(() -> {
+                invoker.remove(loader);
+                calls.close();
+            });
             Set<Object> global = new HashSet<>();
             manager.getExtensions(GlobalRoutes.class, id).forEach(r -> global.addAll(r.resources(pluginContext)));
             List<Object> perAgent = new ArrayList<>();
             manager.getExtensions(AgentRoutes.class, id).forEach(r -> perAgent.addAll(r.resources(pluginContext)));
             if (!global.isEmpty()) {
-                mount(started, id, refusal -> PluginContribution.globalRoutes(id, global, refusal));
+                mount(started, id, refusal -> PluginContribution.globalRoutes(id, global, invoker, refusal));
                 started.served(List.of(PluginContribution.globalBasePath(id)));
             }
             if (!perAgent.isEmpty()) {
@@ -73,12 +90,12 @@ final class PluginActivator {
             List<EventListener> listeners = manager.getExtensions(EventListener.class, id);
             if (!listeners.isEmpty()) {
                 ServiceRegistration<PlatformEventListener> registration = context.registerService(
-                        PlatformEventListener.class, new PluginEventBridge(listeners, pluginContext),
+                        PlatformEventListener.class, new PluginEventBridge(listeners, pluginContext, calls),
                         FrameworkUtil.asDictionary(Map.of("listener.name", "plugin:" + id)));
                 started.added(registration::unregister);
             }
             PluginModelProviders.register(context, id, manager.getExtensions(ModelProviderExtension.class, id),
-                    pluginContext, plugin.getPluginClassLoader(), started);
+                    pluginContext, calls, started);
             for (PluginService service : manager.getExtensions(PluginService.class, id)) {
                 withPluginLoader(plugin, () -> service.start(pluginContext));
                 started.added(() -> withPluginLoader(plugin, service::stop));
@@ -97,14 +114,14 @@ final class PluginActivator {
         started.added(() -> agentRoutes.unregister(id));
         List<String> segments = agentRoutes.segmentsOf(id);
         mount(started, id, refusal -> PluginContribution.agentRoutesByQuery(id, segments, agentRoutes, agents,
-                refusal));
+                invoker, refusal));
         segments.forEach(segment -> started.served(List.of("/api/agents/{agentId}/plugins/" + segment,
                 "/" + segment + "?agentId={agentId}")));
     }
 
     /**
      * Registers a contribution; a refusal while registering fails the start, one that comes later (the HTTP server
-     * was down and finds the path taken when it comes back) fails the plugin through {@link #lateRefusal}.
+     * was down and finds the path taken when it comes back) fails the plugin through {@link #lateFailure}.
      */
     private void mount(StartedPlugin started, String id, Function<java.util.function.Consumer<String>,
             DomainContribution> contribution) {
@@ -115,7 +132,7 @@ final class PluginActivator {
                     if (registering.get()) {
                         refused.set(reason);
                     } else {
-                        lateRefusal.accept(id, reason);
+                        lateFailure.accept(id, reason);
                     }
                 }), null);
         registering.set(false);

@@ -19,9 +19,11 @@ record PluginContribution(String domain, List<String> pathPrefixes, Set<Object> 
     }
 
     /** The plugin's global routes, at {@code /api/plugins/<id>}. */
-    static PluginContribution globalRoutes(String pluginId, Set<Object> resources, Consumer<String> onRefused) {
+    static PluginContribution globalRoutes(String pluginId, Set<Object> resources, PluginRouteInvoker invoker,
+                                           Consumer<String> onRefused) {
         Set<Object> served = new HashSet<>(resources);
         served.add(new PlatformUnavailableMapper());
+        served.add(invoker.binder());
         return new PluginContribution("plugin:" + pluginId, List.of(globalBasePath(pluginId)), Set.copyOf(served),
                 globalBasePath(pluginId), onRefused);
     }
@@ -29,11 +31,11 @@ record PluginContribution(String domain, List<String> pathPrefixes, Set<Object> 
     /** The plugin's agent routes in their {@code /<segment>?agentId=} form, one prefix per segment. */
     static PluginContribution agentRoutesByQuery(String pluginId, List<String> segments, AgentRouteTable table,
                                                  Supplier<Optional<AgentDirectory>> agents,
-                                                 Consumer<String> onRefused) {
+                                                 PluginRouteInvoker invoker, Consumer<String> onRefused) {
         return new PluginContribution("plugin:" + pluginId + ":agent-routes",
                 segments.stream().map(segment -> "/" + segment).toList(),
                 Set.of(new AgentPluginsResource(table, agents), new AgentQueryRewrite(),
-                        new PlatformUnavailableMapper()), "", onRefused);
+                        new PlatformUnavailableMapper(), invoker.binder()), "", onRefused);
     }
 
     @Override

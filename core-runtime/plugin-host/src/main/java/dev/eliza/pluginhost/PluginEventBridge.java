@@ -13,17 +13,25 @@ import dev.eliza.sdk.PluginContext;
 
 /**
  * One plugin's {@link EventListener}s as a single platform listener: each platform event becomes the SDK call it
- * means. A listener that throws is reported in the plugin's log and the plugin's other listeners still hear the
- * event.
+ * means, made on the plugin's own threads under the route deadline, so a listener that hangs holds the event
+ * bus's thread no longer than that. A listener that throws or hangs is reported in the plugin's log (and counts
+ * towards failing the plugin), and the plugin's other listeners still hear the event.
  */
-record PluginEventBridge(List<EventListener> listeners, PluginContext context) implements PlatformEventListener {
+record PluginEventBridge(List<EventListener> listeners, PluginContext context, PluginCalls calls)
+        implements PlatformEventListener {
 
     @Override
     public void on(PlatformEvent event) {
         for (EventListener listener : listeners) {
             try {
-                deliver(listener, event);
-            } catch (RuntimeException | LinkageError e) {
+                calls.call(() -> {
+                    deliver(listener, event);
+                    return null;
+                }, calls.settings().routeTimeout(), thrown -> true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception | LinkageError e) {
                 context.logger().log(System.Logger.Level.WARNING, "Event listener "
                         + listener.getClass().getName() + " failed on " + event.getClass().getSimpleName(), e);
             }

@@ -76,7 +76,10 @@ public final class PluginHostComponent {
                 new AgentsView(directory), new ChannelMessagesView(() -> Optional.ofNullable(poster)));
         watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "plugins-watcher"));
         HostPluginManager manager = new HostPluginManager(dir, hostLoader);
+        PluginRouteInvoker invoker = new PluginRouteInvoker();
+        // Failing a plugin stops its threads, so it never runs on one of them: the watcher does it.
         host = new PluginHost(manager, new PluginActivator(context, manager, agentRoutes, directory, services, store,
+                invoker, PluginCallSettings.from(context::getProperty),
                 (id, reason) -> watcher.execute(() -> host.fail(id, reason))), id -> hold(context, agentRoutes, id));
         host.startAll();
         meters.plugins(host::list);
@@ -91,7 +94,8 @@ public final class PluginHostComponent {
                         "/api/plugins/*/reload"), new PluginsResource(host, folder)), null);
         perAgent = context.registerService(DomainContribution.class, DomainContribution.of("agent-plugins",
                 List.of("/api/agents/*/plugins"),
-                new AgentPluginsResource(agentRoutes, directory), new PlatformUnavailableMapper()), null);
+                new AgentPluginsResource(agentRoutes, directory), new PlatformUnavailableMapper(), invoker.binder()),
+                null);
     }
 
     /** The platform's meter registry, while the metrics bundle runs. */

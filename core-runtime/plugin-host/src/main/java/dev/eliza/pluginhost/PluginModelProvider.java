@@ -1,6 +1,8 @@
 package dev.eliza.pluginhost;
 
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -23,8 +25,10 @@ import dev.eliza.sdk.TextPrompt;
 
 /**
  * A plugin's {@link ModelProviderExtension} as a platform {@link ModelProvider}: the contract's records become the
- * SDK's, the plugin's failures become {@link ModelProviderException}s, and the plugin runs with its own class loader
- * as context loader. Its id is {@code plugin:<plugin id>:<extension id>}, a namespace no built-in provider uses.
+ * SDK's, the plugin's failures become {@link ModelProviderException}s, and the plugin runs on its own threads (its
+ * class loader their context loader) under {@code MODEL_TIMEOUT_MS}: a call that hangs ends, for the runtime, in a
+ * retryable failure at the deadline. Its id is {@code plugin:<plugin id>:<extension id>}, a namespace no built-in
+ * provider uses.
  */
 final class PluginModelProvider implements ModelProvider {
     private static final Pattern EXTENSION_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
@@ -33,20 +37,20 @@ final class PluginModelProvider implements ModelProvider {
     private final Set<String> pluginNames;
     private final ModelProviderExtension extension;
     private final PluginContext context;
-    private final ClassLoader pluginLoader;
+    private final PluginCalls calls;
 
     private PluginModelProvider(String id, Set<String> pluginNames, ModelProviderExtension extension,
-                                PluginContext context, ClassLoader pluginLoader) {
+                                PluginContext context, PluginCalls calls) {
         this.id = id;
         this.pluginNames = pluginNames;
         this.extension = extension;
         this.context = context;
-        this.pluginLoader = pluginLoader;
+        this.calls = calls;
     }
 
     /** The adapter, or {@link IllegalStateException} saying why the extension cannot be one. */
     static PluginModelProvider of(String pluginId, ModelProviderExtension extension, PluginContext context,
-                                  ClassLoader pluginLoader) {
+                                  PluginCalls calls) {
         String extensionId = extension.id();
         if (extensionId == null || !EXTENSION_ID.matcher(extensionId).matches()) {
             throw new IllegalStateException("Model provider " + extension.getClass().getName() + " has id '"
@@ -56,8 +60,7 @@ final class PluginModelProvider implements ModelProvider {
         if (names.isEmpty() || names.stream().anyMatch(String::isBlank)) {
             throw new IllegalStateException("Model provider " + extensionId + " names no plugin to be selected by");
         }
-        return new PluginModelProvider("plugin:" + pluginId + ":" + extensionId, names, extension, context,
-                pluginLoader);
+        return new PluginModelProvider("plugin:" + pluginId + ":" + extensionId, names, extension, context, calls);
     }
 
     @Override
@@ -74,7 +77,12 @@ final class PluginModelProvider implements ModelProvider {
     public TextResult generate(TextRequest request, TextStream stream) {
         // An exception from the runtime's own stream is the runtime's, not a provider failure: it passes unchanged.
         AtomicReference<RuntimeException> streamFailure = new AtomicReference<>();
+        // a plugin thread still streaming past the deadline must not add to a reply the runtime has given up on
+        AtomicBoolean over = new AtomicBoolean();
         Consumer<String> chunks = chunk -> {
+            if (over.get()) {
+                throw new IllegalStateException("the call is over");
+            }
             try {
                 stream.next(chunk);
             } catch (RuntimeException e) {
@@ -82,7 +90,12 @@ final class PluginModelProvider implements ModelProvider {
                 throw e;
             }
         };
-        GeneratedText text = call(() -> extension.generate(prompt(request), chunks, context), streamFailure);
+        GeneratedText text;
+        try {
+            text = call(() -> extension.generate(prompt(request), chunks, context), streamFailure);
+        } finally {
+            over.set(true);
+        }
         if (text == null || text.text() == null) {
             throw new ModelProviderException(id + " returned no text", false);
         }
@@ -98,12 +111,15 @@ final class PluginModelProvider implements ModelProvider {
         return new Embedding(embedded.vector(), embedded.model());
     }
 
-    private <T> T call(java.util.function.Supplier<T> work, AtomicReference<RuntimeException> streamFailure) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(pluginLoader);
+    private <T> T call(Callable<T> work, AtomicReference<RuntimeException> streamFailure) {
         try {
-            return work.get();
+            return calls.call(work, calls.settings().modelTimeout(),
+                    thrown -> !(thrown instanceof ModelProviderFailure) && thrown != streamFailure.get());
+        } catch (PluginCalls.TimedOut | PluginCalls.Busy e) {
+            throw new ModelProviderException(id + ": " + e.getMessage(), true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelProviderException(id + " was interrupted", true, e);
         } catch (ModelProviderFailure e) {
             throw new ModelProviderException(id + ": " + e.getMessage(), e.retryable(), e);
         } catch (RuntimeException e) {
@@ -114,8 +130,8 @@ final class PluginModelProvider implements ModelProvider {
         } catch (LinkageError e) {
             // Classes gone or half replaced: the plugin is being reloaded, so a later try may find the new one.
             throw new ModelProviderException(id + " is being replaced: " + e, true, e);
-        } finally {
-            thread.setContextClassLoader(previous);
+        } catch (Exception e) {
+            throw new ModelProviderException(id + " failed: " + e, false, e);
         }
     }
 

@@ -27,10 +27,10 @@ final class PluginModelProviders {
      * throws {@link IllegalStateException} (the plugin then fails and {@code started} undoes what was registered).
      */
     static void register(BundleContext context, String pluginId, List<ModelProviderExtension> extensions,
-                         PluginContext pluginContext, ClassLoader pluginLoader, StartedPlugin started) {
+                         PluginContext pluginContext, PluginCalls calls, StartedPlugin started) {
         Set<String> ids = new HashSet<>();
         for (ModelProviderExtension extension : extensions) {
-            PluginModelProvider provider = PluginModelProvider.of(pluginId, extension, pluginContext, pluginLoader);
+            PluginModelProvider provider = PluginModelProvider.of(pluginId, extension, pluginContext, calls);
             if (!ids.add(provider.id())) {
                 throw new IllegalStateException("Two model providers of plugin " + pluginId + " are both "
                         + provider.id());

@@ -2,12 +2,14 @@ package dev.eliza.pluginhost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.eliza.events.api.AgentLifecycleEvent;
@@ -22,6 +24,14 @@ class PluginEventBridgeTest {
     private final PluginContext context = HostPluginContext.of("p",
             new HostPluginContext.Services(Map.of(), new AgentsView(java.util.Optional::empty),
                     new ChannelMessagesView(java.util.Optional::empty)), null);
+    private final List<String> failures = new ArrayList<>();
+    private final PluginCalls calls = PluginCalls.start("p", getClass().getClassLoader(),
+            new PluginCallSettings(Duration.ofMillis(200), Duration.ofSeconds(5), 2, 2), failures::add);
+
+    @AfterEach
+    void stop() {
+        calls.close();
+    }
 
     @Test
     void eachPlatformEventBecomesItsSdkCallAndAFailingListenerDoesNotSilenceTheNext() {
@@ -53,7 +63,7 @@ class PluginEventBridgeTest {
                 heard.add("stopped " + event.agentName() + " in " + context.pluginId());
             }
         };
-        PluginEventBridge bridge = new PluginEventBridge(List.of(failing, recording), context);
+        PluginEventBridge bridge = new PluginEventBridge(List.of(failing, recording), context, calls);
         Instant now = Instant.now();
         bridge.on(new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agent, "Ada", now));
         bridge.on(new AgentMessageEvent(AgentMessageEvent.Direction.RECEIVED, UUID.randomUUID(), agent,
@@ -62,5 +72,33 @@ class PluginEventBridgeTest {
                 UUID.randomUUID(), agent, "hello", now));
         bridge.on(new AgentLifecycleEvent(AgentLifecycleEvent.Change.STOPPED, agent, "Ada", now));
         assertThat(heard).containsExactly("started Ada", "received hi", "sent hello by agent", "stopped Ada in p");
+    }
+
+    @Test
+    void aListenerThatHangsIsCutOffAtTheDeadlineAndFailsThePluginAtTheThreshold() {
+        List<Boolean> interrupted = new ArrayList<>();
+        EventListener hanging = new EventListener() {
+            @Override
+            public void agentStarted(AgentEvent event, PluginContext context) {
+                try {
+                    new java.util.concurrent.CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    synchronized (interrupted) {
+                        interrupted.add(true);
+                    }
+                }
+            }
+        };
+        PluginEventBridge bridge = new PluginEventBridge(List.of(hanging), context, calls);
+        AgentLifecycleEvent event = new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agent, "Ada",
+                Instant.now());
+
+        long began = System.nanoTime();
+        bridge.on(event);
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
+        assertThat(failures).isEmpty();
+        bridge.on(event);
+
+        assertThat(failures).singleElement().asString().contains("2 calls in a row", "200 ms");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +47,9 @@ class PluginModelProvidersTest {
             new HostPluginContext.Services(Map.of(), new AgentsView(java.util.Optional::empty),
                     new ChannelMessagesView(java.util.Optional::empty)), null);
     private final ClassLoader pluginLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+    private final List<String> failures = new ArrayList<>();
+    private final PluginCalls calls = PluginCalls.start("acme", pluginLoader,
+            new PluginCallSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 2, 3), failures::add);
     private Framework framework;
     private BundleContext context;
 
@@ -59,6 +63,7 @@ class PluginModelProvidersTest {
 
     @AfterEach
     void stopFramework() throws Exception {
+        calls.close();
         framework.stop();
         framework.waitForStop(10_000);
     }
@@ -66,7 +71,7 @@ class PluginModelProvidersTest {
     @Test
     void aPluginProviderIsAServiceUnderItsPluginsNamespaceUntilThePluginStops() throws Exception {
         StartedPlugin started = new StartedPlugin("acme");
-        PluginModelProviders.register(context, "acme", List.of(new Shouter("offline")), pluginContext, pluginLoader,
+        PluginModelProviders.register(context, "acme", List.of(new Shouter("offline")), pluginContext, calls,
                 started);
 
         Collection<ServiceReference<ModelProvider>> refs = context.getServiceReferences(ModelProvider.class, null);
@@ -99,7 +104,7 @@ class PluginModelProvidersTest {
                 seen.add(context.pluginId());
                 return super.generate(prompt, chunks, context);
             }
-        }, pluginContext, pluginLoader);
+        }, pluginContext, calls);
 
         provider.generate(request(ModelClass.TEXT_SMALL), chunk -> { });
 
@@ -129,7 +134,7 @@ class PluginModelProvidersTest {
 
         IllegalStateException downstream = new IllegalStateException("socket closed");
         PluginModelProvider provider = PluginModelProvider.of("acme", new Shouter("shout"), pluginContext,
-                pluginLoader);
+                calls);
         assertThatThrownBy(() -> provider.generate(request(ModelClass.TEXT_SMALL), chunk -> {
             throw downstream;
         })).isSameAs(downstream);
@@ -138,7 +143,7 @@ class PluginModelProvidersTest {
     @Test
     void withoutAnEmbeddingModelEmbedFailsForGood() {
         PluginModelProvider provider = PluginModelProvider.of("acme", new Shouter("shout"), pluginContext,
-                pluginLoader);
+                calls);
 
         ModelProviderException e = catchThrowableOfType(ModelProviderException.class,
                 () -> provider.embed("x", new ProviderSettings(Map.of())));
@@ -150,16 +155,49 @@ class PluginModelProvidersTest {
     @Test
     void badOrRepeatedIdsFailThePluginAndLeaveNothingRegistered() throws Exception {
         assertThatThrownBy(() -> PluginModelProviders.register(context, "acme", List.of(new Shouter("Bad Id")),
-                pluginContext, pluginLoader, new StartedPlugin("acme")))
+                pluginContext, calls, new StartedPlugin("acme")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Bad Id");
 
         StartedPlugin started = new StartedPlugin("acme");
         assertThatThrownBy(() -> PluginModelProviders.register(context, "acme",
-                List.of(new Shouter("same"), new Shouter("same")), pluginContext, pluginLoader, started))
+                List.of(new Shouter("same"), new Shouter("same")), pluginContext, calls, started))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("plugin:acme:same");
         started.close();
 
         assertThat(context.getServiceReferences(ModelProvider.class, null)).isEmpty();
+    }
+
+    @Test
+    void aProviderThatHangsFailsRetryablyAtTheModelDeadlineAndFailsThePluginAtTheThreshold() {
+        PluginModelProvider provider = PluginModelProvider.of("acme", new Shouter("shout") {
+            @Override
+            public GeneratedText generate(TextPrompt prompt, Consumer<String> chunks, PluginContext context) {
+                try {
+                    new java.util.concurrent.CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("interrupted");
+            }
+        }, pluginContext, calls);
+
+        for (int i = 1; i <= 3; i++) {
+            ModelProviderException e = catchThrowableOfType(ModelProviderException.class,
+                    () -> provider.generate(request(ModelClass.TEXT_SMALL), chunk -> { }));
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.getMessage()).contains("did not answer in time", "300 ms");
+        }
+
+        assertThat(failures).singleElement().asString().contains("3 calls in a row");
+    }
+
+    @Test
+    void declaredFailuresDoNotCountTowardsFailingThePlugin() {
+        for (int i = 0; i < 5; i++) {
+            failureOf(new ModelProviderFailure("rate limited", true));
+        }
+
+        assertThat(failures).isEmpty();
     }
 
     private ModelProviderException failureOf(RuntimeException thrown) {
@@ -168,7 +206,7 @@ class PluginModelProvidersTest {
             public GeneratedText generate(TextPrompt prompt, Consumer<String> chunks, PluginContext context) {
                 throw thrown;
             }
-        }, pluginContext, pluginLoader);
+        }, pluginContext, calls);
         return catchThrowableOfType(ModelProviderException.class,
                 () -> provider.generate(request(ModelClass.TEXT_SMALL), chunk -> { }));
     }

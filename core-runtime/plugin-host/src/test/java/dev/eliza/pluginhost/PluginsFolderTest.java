@@ -46,7 +46,7 @@ class PluginsFolderTest {
         HostPluginContext.Services services = new HostPluginContext.Services(Map.of(),
                 new AgentsView(Optional::empty), new ChannelMessagesView(Optional::empty));
         PluginActivator activator = new PluginActivator(null, manager, new AgentRouteTable(Duration.ofSeconds(5)), Optional::empty,
-                services, null, (id, reason) -> { });
+                services, null, new PluginRouteInvoker(), PluginCallSettings.DEFAULTS, (id, reason) -> { });
         host = new PluginHost(manager, activator, id -> {
             holds.incrementAndGet();
             return () -> { };
