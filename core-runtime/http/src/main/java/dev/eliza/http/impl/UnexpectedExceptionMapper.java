@@ -18,7 +18,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
  * The last resort: any exception nothing else mapped becomes a 500 whose body carries an error id that is also
- * logged with the stack trace, so an operator can find the cause without the client ever seeing it.
+ * logged with the stack trace, so an operator can find the cause without the client ever seeing it. A database out
+ * of reach is no fault of the request's: a 503 with {@code Retry-After}.
  */
 final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
@@ -38,6 +39,14 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return Response.status(mistake.status()).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ErrorBodies.render(ErrorBodies.styleOf(resource.getResourceClass()), mistake.code(),
                             mistake.getMessage(), mistake.details()))
+                    .build();
+        }
+        if (DatabaseOutage.of(failure).isPresent()) {
+            LOG.warn("The database is unavailable serving {} /{}: {}", request.getMethod(), uri.getPath(),
+                    DatabaseOutage.of(failure).get().getMessage());
+            return Response.status(503).header("Retry-After", "5").type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorBodies.render(ErrorBodies.styleOf(resource.getResourceClass()), "SERVICE_UNAVAILABLE",
+                            "The database is unavailable; try again shortly", Optional.empty()))
                     .build();
         }
         String errorId = UUID.randomUUID().toString();

@@ -24,9 +24,10 @@ import dev.eliza.persistence.api.PersistenceException;
  * stopped with the platform. A server left running by a killed platform is found through its
  * {@code postmaster.pid} and stopped before a new one starts.
  */
-final class EmbeddedPostgres {
+final class EmbeddedPostgres implements PostmasterWatcher.Server {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
     static final String USER = "postgres";
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
     private final Path dataDir;
     private final Path cluster;
@@ -54,6 +55,29 @@ final class EmbeddedPostgres {
             initialise();
         }
         port = freePort();
+        launch();
+        LOG.info("Embedded PostgreSQL {} started on 127.0.0.1:{} with data in {}", version, port, cluster);
+        return new PostgresUrl("127.0.0.1", port, "postgres", Optional.of(USER), Optional.of(password), Map.of());
+    }
+
+    /**
+     * Starts the server again on the same data folder and port after it died (the pool's address stays valid):
+     * the dead server's lock file is cleared first once none of its processes is left.
+     */
+    @Override
+    public void restart() {
+        launch();
+        LOG.info("Embedded PostgreSQL started again on 127.0.0.1:{} with data in {}", port, cluster);
+    }
+
+    /** Whether the server this object started still runs (a zombie left by {@code kill -9} does not). */
+    @Override
+    public boolean isRunning() {
+        return PostmasterPid.read(cluster).map(PostmasterProcesses::running).orElse(false);
+    }
+
+    private void launch() {
+        clearDeadLock();
         try {
             runner.run(log, 120, pgCtl(), "start", "-w", "-t", "90", "-D", cluster.toString(), "-l", log.toString(),
                     "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories= -c fsync=on"
@@ -63,12 +87,46 @@ final class EmbeddedPostgres {
             stopQuietly();
             throw e;
         }
-        LOG.info("Embedded PostgreSQL {} started on 127.0.0.1:{} with data in {}", version, port, cluster);
-        return new PostgresUrl("127.0.0.1", port, "postgres", Optional.of(USER), Optional.of(password), Map.of());
+    }
+
+    /**
+     * A server killed with {@code kill -9} leaves its {@code postmaster.pid}, and where it stays a zombie
+     * PostgreSQL takes that lock for a live server and refuses to start. Once the recorded pid no longer runs and
+     * no process works in the cluster any more (its backends leave when they notice the postmaster is gone), the
+     * lock guards nothing and is removed; until then the start waits, since two servers must never share it.
+     */
+    private void clearDeadLock() {
+        Path lock = cluster.resolve("postmaster.pid");
+        Optional<Long> recorded = PostmasterPid.read(cluster);
+        if (recorded.isEmpty() || PostmasterProcesses.running(recorded.get())) {
+            return;
+        }
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        Optional<Long> inside;
+        while ((inside = PostmasterProcesses.insideCluster(cluster)).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                throw new PersistenceException("PostgreSQL process " + inside.get() + " still works in " + cluster
+                        + " although its server (pid " + recorded.get() + ") is gone; not starting another");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PersistenceException("Interrupted while waiting for the old PostgreSQL to exit", e);
+            }
+        }
+        try {
+            Files.deleteIfExists(lock);
+            LOG.warn("Removed the lock file of PostgreSQL pid {}, which is no longer running, from {}",
+                    recorded.get(), cluster);
+        } catch (IOException e) {
+            throw new PersistenceException("Cannot remove the stale " + lock, e);
+        }
     }
 
     void stop() {
-        if (Files.exists(cluster.resolve("postmaster.pid"))) {
+        // a dead server's lock is left for the next start to clear: pg_ctl would wait in vain for a zombie to exit
+        if (isRunning()) {
             runner.run(log, 60, pgCtl(), "stop", "-w", "-t", "30", "-m", "fast", "-D", cluster.toString());
             LOG.info("Embedded PostgreSQL stopped");
         }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.sql.DataSource;
 
@@ -43,6 +45,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 public final class PersistenceComponent implements Database {
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceComponent.class);
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
+    private static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
 
     /**
      * The pool's meters (hikaricp_*): Hikari takes its registry once, before the pool starts, and the platform
@@ -50,6 +53,7 @@ public final class PersistenceComponent implements Database {
      */
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private Optional<EmbeddedPostgres> embedded = Optional.empty();
+    private Optional<PostmasterWatcher> watcher = Optional.empty();
     private HikariDataSource pool;
     private Migrator migrator;
     private ServiceRegistration<Database> registration;
@@ -84,6 +88,7 @@ public final class PersistenceComponent implements Database {
         try {
             PostgresUrl url = database(context);
             pool = pool(url);
+            watcher = embedded.map(PersistenceComponent::watch);
             migrator = new Migrator(pool);
             LOG.info("Database: {} PostgreSQL at {}", mode(), url.redacted());
             Hashtable<String, Object> properties = new Hashtable<>();
@@ -137,7 +142,18 @@ public final class PersistenceComponent implements Database {
         return server.start(context.getBundle().getHeaders().get("Eliza-Postgres-Version"));
     }
 
+    private static PostmasterWatcher watch(EmbeddedPostgres server) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "postgres-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new PostmasterWatcher(server, executor, WATCH_PERIOD);
+    }
+
     private void release() {
+        // first, so that no restart races the stop below
+        watcher.ifPresent(PostmasterWatcher::close);
         if (pool != null) {
             pool.close();
         }

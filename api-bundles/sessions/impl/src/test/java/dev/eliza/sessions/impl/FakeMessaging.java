@@ -40,6 +40,8 @@ final class FakeMessaging implements MessageService, MessageAnswers {
     private long lastTime;
     volatile boolean failCreate;
     volatile boolean failPost;
+    /** When set, what every post throws (a database out of reach, say). */
+    volatile RuntimeException postFailure;
     volatile Optional<UUID> answering = Optional.empty();
 
     FakeMessaging(Clock clock) {
@@ -65,6 +67,9 @@ final class FakeMessaging implements MessageService, MessageAnswers {
 
     @Override
     public synchronized ChannelMessage post(NewMessage message) {
+        if (postFailure != null) {
+            throw postFailure;
+        }
         if (failPost) {
             throw new IllegalStateException("database down");
         }

@@ -186,6 +186,15 @@ class SessionMessagesSliceTest {
     }
 
     @Test
+    void aMessageThatCannotBeStoredBecauseTheDatabaseIsDownIsA503() throws Exception {
+        f.messaging.postFailure = new IllegalStateException("mapper failed",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        HttpTester.Response response = f.slice.json("POST", messages, "{\"content\":\"x\"}");
+        error(response, 503, "SERVICE_UNAVAILABLE");
+        assertThat(response.get("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
     void attachmentsAreStoredWithTheMessage() throws Exception {
         JsonNode body = json(f.slice.json("POST", messages,
                 "{\"content\":\"look\",\"attachments\":[{\"url\":\"http://x/a.png\"}]}"));
