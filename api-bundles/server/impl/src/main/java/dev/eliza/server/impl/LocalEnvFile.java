@@ -52,6 +52,10 @@ final class LocalEnvFile {
             if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
                 throw ApiException.badRequest("INVALID_INPUT", "Value of " + key + " must be a single line");
             }
+            // a lone surrogate (JSON allows "\ud800") has no UTF-8 form: the file could not be written
+            if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+                throw ApiException.badRequest("INVALID_INPUT", "Value of " + key + " is not valid Unicode text");
+            }
             next.put(key, MASK.equals(value) && current.containsKey(key) ? current.get(key) : value);
         }
         write(next);

@@ -52,6 +52,8 @@ class LocalEnvFileTest {
         assertThatThrownBy(() -> env.replace(Map.of("BAD-NAME", "x"))).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("INVALID_INPUT"));
         assertThatThrownBy(() -> env.replace(Map.of("OK", "two\nlines"))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> env.replace(Map.of("OK", "lone \ud800 surrogate")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("not valid Unicode");
         assertThat(Files.readString(file)).isEqualTo(before);
     }
 
