@@ -28,6 +28,19 @@ final class SessionErrors {
                 details("sessionId", id, "expiredAt", Iso.of(expiredAt)));
     }
 
+    /**
+     * Whether {@code failure} comes from the database (out of reach, say): such failures go on to the platform,
+     * which answers 503 with Retry-After, rather than becoming this domain's 500.
+     */
+    static boolean causedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ApiException sessionCreation(String reason) {
         return new ApiException(500, "SESSION_CREATION_FAILED", "Failed to create session: " + reason,
                 details("reason", reason));

@@ -62,7 +62,7 @@ final class SessionSender {
             if (watch != null) {
                 watch.close();
             }
-            if (causedByTheDatabase(e)) {
+            if (SessionErrors.causedByTheDatabase(e)) {
                 // the platform tells a database out of reach (503, retry) from a fault of ours (500)
                 throw e;
             }
@@ -132,15 +132,6 @@ final class SessionSender {
         metadata.set("timeoutConfig", SessionViews.config(session.timeoutConfig()));
         metadata.setAll(extra);
         return metadata;
-    }
-
-    private static boolean causedByTheDatabase(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void event(OutputStream out, String name, JsonNode data) throws IOException {

@@ -58,6 +58,9 @@ final class Sessions {
             channel = messages.createChannel(DEFAULT_SERVER, "session-" + sessionId, "DM", channelMetadata,
                     List.of(userId, agentId));
         } catch (RuntimeException e) {
+            if (SessionErrors.causedByTheDatabase(e)) {
+                throw e;
+            }
             throw SessionErrors.sessionCreation("the session's channel could not be created");
         }
         SessionRow row = new SessionRow(sessionId, channel.id(), agentId, userId, metadata.toString(), now, now,

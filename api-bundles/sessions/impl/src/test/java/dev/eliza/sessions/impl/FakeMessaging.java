@@ -39,6 +39,8 @@ final class FakeMessaging implements MessageService, MessageAnswers {
     private final Clock clock;
     private long lastTime;
     volatile boolean failCreate;
+    /** When set, what every channel creation throws (a database out of reach, say). */
+    volatile RuntimeException createFailure;
     volatile boolean failPost;
     /** When set, what every post throws (a database out of reach, say). */
     volatile RuntimeException postFailure;
@@ -56,6 +58,9 @@ final class FakeMessaging implements MessageService, MessageAnswers {
     @Override
     public Channel createChannel(UUID serverId, String name, String type, ObjectNode metadata,
                                  List<UUID> members) {
+        if (createFailure != null) {
+            throw createFailure;
+        }
         if (failCreate) {
             throw new IllegalStateException("database down");
         }

@@ -251,6 +251,16 @@ class SessionsSliceTest {
     }
 
     @Test
+    void aChannelThatCannotBeCreatedBecauseTheDatabaseIsDownIsA503() throws Exception {
+        f.messaging.createFailure = new IllegalStateException("mapper failed",
+                new java.sql.SQLException("Connection refused", "08001"));
+        HttpTester.Response response = f.slice.json("POST", BASE, "{\"agentId\":\"" + agent + "\",\"userId\":\""
+                + user + "\"}");
+        error(response, 503, "SERVICE_UNAVAILABLE");
+        assertThat(response.get("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
     void malformedJsonAndAWrongMediaTypeGetTheSessionsEnvelope() throws Exception {
         error(f.slice.json("POST", BASE, "{\"agentId\":"), 400, "INVALID_JSON");
         HttpTester.Response wrongType = f.slice.send("POST", BASE, "text/plain", "hello");
