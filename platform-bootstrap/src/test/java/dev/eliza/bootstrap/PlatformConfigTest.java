@@ -51,6 +51,14 @@ class PlatformConfigTest {
     }
 
     @Test
+    void theClusterTimingsCanBeGivenInTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("CLUSTER_HEARTBEAT_MS", "500", "CLUSTER_LEASE_MS", "3000",
+                "AGENT_SCAN_INTERVAL_MS", "250");
+        PlatformConfig config = PlatformConfig.load(home, env, new Properties());
+        env.forEach((key, value) -> assertThat(config.get(key)).as(key).contains(value));
+    }
+
+    @Test
     void theHardeningSettingsCanBeGivenInTheEnvironment() throws Exception {
         Map<String, String> env = Map.of("ALLOWED_HOSTS", "eliza.example", "RATE_LIMIT_MAX", "50",
                 "RATE_LIMIT_TRUSTED", "10.0.0.0/8", "SOCKETIO_MAX_BUFFERED_BYTES", "65536",

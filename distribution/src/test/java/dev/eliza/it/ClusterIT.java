@@ -1,0 +1,185 @@
+package dev.eliza.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Two server processes on one PostgreSQL serve one conversation: an agent started on node A is active on node B, a
+ * message posted through either node is answered once by the agent and seen through both, Socket.IO users on the two
+ * nodes share a room, and the messages a killed node had taken are answered by the other once its lease runs out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+    private static final String SERVER = "00000000-0000-0000-0000-000000000000";
+    private static final long LEASE_MS = 3_000;
+    private static final long SCAN_MS = 500;
+    /** Generous on a machine shared by several builds; the conditions are polled, so a quick pass stays quick. */
+    private static final Duration SOON = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final ClusterExtension CLUSTER = new ClusterExtension(PlatformProcess.env("CLUSTER_HEARTBEAT_MS", "500",
+            "CLUSTER_LEASE_MS", String.valueOf(LEASE_MS), "AGENT_SCAN_INTERVAL_MS", String.valueOf(SCAN_MS)));
+
+    @Test
+    @Order(1)
+    void anAgentStartedOnAIsActiveOnBAndAnswersAPostThroughEitherNodeOnce() throws Exception {
+        Http a = new Http(CLUSTER.a());
+        Http b = new Http(CLUSTER.b());
+        long started = System.nanoTime();
+        String agent = startedAgentOn(a, "Clustered");
+        Awaits.until(SOON, "node B shows the agent active", () -> "active".equals(
+                b.get("/api/agents/" + agent).json().at("/data/status").asText()));
+        System.out.printf("agent started on A seen active on B after %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+
+        String user = UUID.randomUUID().toString();
+        String channel = channel(b, user, agent);
+        long posted = System.nanoTime();
+        String throughB = post(b, channel, user, "hello through node B");
+        awaitReplied(a, throughB);
+        System.out.printf("message posted through B replied, as A reads it, after %d ms%n",
+                (System.nanoTime() - posted) / 1_000_000);
+        String throughA = post(a, channel, user, "and now through node A");
+        awaitReplied(b, throughA);
+        for (Http node : new Http[] {a, b}) {
+            String which = "node on port " + node.get("/health").raw().uri().getPort();
+            assertThat(repliesTo(node, channel, agent, throughB)).as(which).isEqualTo(1);
+            assertThat(repliesTo(node, channel, agent, throughA)).as(which).isEqualTo(1);
+            assertThat(node.get("/api/messaging/channels/" + channel + "/messages?limit=100").json()
+                    .at("/data/messages").findValuesAsText("content")).as(which)
+                    .contains("hello through node B", "and now through node A");
+            assertThat(deliveryState(node, throughB)).as(which).isEqualTo("replied");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void socketUsersOnBothNodesShareARoomAndHearTheAgentOnce() throws Exception {
+        Http a = new Http(CLUSTER.a());
+        String agent = startedAgentOn(a, "Broadcaster");
+        Http b = new Http(CLUSTER.b());
+        Awaits.until(SOON, "node B shows the agent active", () -> "active".equals(
+                b.get("/api/agents/" + agent).json().at("/data/status").asText()));
+        try (SocketIoPeer onA = SocketIoPeer.connect(CLUSTER.a().port());
+             SocketIoPeer onB = SocketIoPeer.connect(CLUSTER.b().port())) {
+            String channel = channel(a, onA.entityId(), onB.entityId(), agent);
+            onA.join(channel);
+            onB.join(channel);
+
+            onB.send(channel, "hello from a socket on B");
+            // Node B owns the delivery, so its own socket hears the message and the reply without the fan-out.
+            String message = onB.await("messageBroadcast", m -> "hello from a socket on B".equals(m.path("text")
+                    .asText()), 15).path("id").asText();
+            onB.await("messageBroadcast", m -> agent.equals(m.path("senderId").asText()), 30);
+            awaitReplied(a, message);
+            assertThat(onA.await("messageBroadcast", m -> message.equals(m.path("id").asText()), 15)
+                    .path("text").asText()).isEqualTo("hello from a socket on B");
+            onA.await("messageBroadcast", m -> agent.equals(m.path("senderId").asText()), 15);
+            // Order per room is kept, so once a later message arrives on both sockets a duplicate reply sent
+            // before it would have arrived too.
+            onA.send(channel, "marker");
+            for (SocketIoPeer peer : new SocketIoPeer[] {onA, onB}) {
+                peer.await("messageBroadcast", m -> "marker".equals(m.path("text").asText()), 15);
+                assertThat(peer.count("messageBroadcast", m -> "hello from a socket on B".equals(
+                        m.path("text").asText()))).isEqualTo(1);
+                assertThat(peer.count("messageBroadcast", m -> agent.equals(m.path("senderId").asText())))
+                        .as("agent replies on " + peer.entityId()).isEqualTo(1);
+            }
+            assertThat(repliesTo(a, channel, agent, message)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theMessagesOfAKilledNodeAreAnsweredOnceByTheOther() throws Exception {
+        Http a = new Http(CLUSTER.a());
+        Http b = new Http(CLUSTER.b());
+        String agent = startedAgentOn(a, "Survivor");
+        Awaits.until(SOON, "node B shows the agent active", () -> "active".equals(
+                b.get("/api/agents/" + agent).json().at("/data/status").asText()));
+        // Without its agent runtime, node B takes the message and keeps it received: nothing answers it there.
+        Http.Reply stopped = b.json("POST", "/api/server/modules/agent-runtime/stop", "");
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+        String user = UUID.randomUUID().toString();
+        String channel = channel(b, user, agent);
+        String message = post(b, channel, user, "are you still there?");
+        assertThat(deliveryState(b, message)).isEqualTo("received");
+
+        long killed = System.nanoTime();
+        CLUSTER.b().kill();
+        Awaits.until(SOON, "node A claims the delivery of " + message, () -> !"received".equals(
+                deliveryState(a, message)));
+        long claimed = (System.nanoTime() - killed) / 1_000_000;
+        awaitReplied(a, message);
+        System.out.printf("node B killed; its message claimed by node A after %d ms, answered after %d ms"
+                + " (lease %d ms, scan %d ms)%n", claimed, (System.nanoTime() - killed) / 1_000_000, LEASE_MS,
+                SCAN_MS);
+        // B's last heartbeat can be up to one heartbeat older than the kill.
+        assertThat(claimed).as("not before B's lease ran out").isGreaterThanOrEqualTo(LEASE_MS - 500);
+        // The default lease is 10 s: a claim this late would mean the configured one was not applied.
+        assertThat(claimed).as("soon after B's lease ran out").isLessThan(9_000);
+        assertThat(repliesTo(a, channel, agent, message)).isEqualTo(1);
+
+        CLUSTER.startB();
+        Http fresh = new Http(CLUSTER.b());
+        assertThat(repliesTo(fresh, channel, agent, message)).as("after B is back").isEqualTo(1);
+    }
+
+    private static String startedAgentOn(Http node, String name) throws Exception {
+        Http.Reply created = node.json("POST", "/api/agents", "{\"agent\":{\"name\":\"" + name
+                + "\",\"bio\":[\"Answers on every node.\"]}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String agent = created.json().at("/data/id").asText();
+        Http.Reply started = node.json("POST", "/api/agents/" + agent + "/start", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        return agent;
+    }
+
+    private static String channel(Http node, String... participants) throws Exception {
+        Http.Reply created = node.json("POST", "/api/messaging/channels", "{\"name\":\"cluster\",\"type\":\"GROUP\","
+                + "\"message_server_id\":\"" + SERVER + "\",\"participantCentralUserIds\":[\""
+                + String.join("\",\"", participants) + "\"],\"metadata\":{}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().at("/data/id").asText();
+    }
+
+    private static String post(Http node, String channel, String user, String text) throws Exception {
+        Http.Reply posted = node.json("POST", "/api/messaging/channels/" + channel + "/messages",
+                "{\"author_id\":\"" + user + "\",\"content\":\"" + text + "\",\"message_server_id\":\"" + SERVER
+                        + "\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        return posted.json().at("/userMessage/id").asText();
+    }
+
+    private static void awaitReplied(Http node, String message) throws Exception {
+        Awaits.until(SOON, "the delivery of " + message + " is replied", () -> "replied".equals(
+                deliveryState(node, message)));
+    }
+
+    private static String deliveryState(Http node, String message) throws Exception {
+        return node.get("/api/messaging/messages/" + message).json().at("/data/deliveries/0/state").asText();
+    }
+
+    private static long repliesTo(Http node, String channel, String agent, String message) throws Exception {
+        JsonNode messages = node.get("/api/messaging/channels/" + channel + "/messages?limit=100").json()
+                .at("/data/messages");
+        long count = 0;
+        for (JsonNode listed : messages) {
+            if (agent.equals(listed.path("authorId").asText())
+                    && message.equals(listed.path("inReplyToRootMessageId").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
