@@ -11,8 +11,10 @@ import dev.eliza.messaging.api.AgentInbox;
 import dev.eliza.messaging.api.Delivery;
 
 /**
- * Takes deliveries without blocking and makes their replies one at a time per channel and agent. Memory is bounded:
- * past the queue capacity a delivery is left {@code received} in messaging and fetched with
+ * Takes deliveries without blocking and makes their replies one at a time per channel and agent; a delivery is
+ * known here from the moment it is taken until its handling is over, so a scan of the pending ones never takes it
+ * twice, while one whose handling ended without a final state (the database was away) is taken again. Memory is
+ * bounded: past the queue capacity a delivery is left {@code received} in messaging and fetched with
  * {@code AgentReplies.pending} once the queue has drained, as are the backlog pages found at start. Deliveries whose
  * provider is absent are parked until it comes back, or fail when the wait is over.
  */
@@ -44,10 +46,15 @@ final class Inbox implements AgentInbox {
             fetchLater.set(true);
             return;
         }
+        // held until its handling is over: a scan then tells a delivery being handled from one this node lost
         if (queued.add(key)) {
             lanes.submit(List.of(delivery.message().channelId(), delivery.agentId()), () -> {
-                queued.remove(key);
-                return maker.handle(delivery);
+                try {
+                    return maker.handle(delivery).whenComplete((done, error) -> queued.remove(key));
+                } catch (RuntimeException e) {
+                    queued.remove(key);
+                    throw e;
+                }
             });
         }
     }

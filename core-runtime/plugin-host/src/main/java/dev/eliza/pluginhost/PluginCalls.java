@@ -4,9 +4,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,8 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * The threads one plugin's code runs on when the platform calls it (its routes, event listeners and model
- * providers). The pool is bounded and has no queue, so a plugin that blocks holds its own threads only and, once
- * they are all taken, a call is refused at once ({@link Busy}). Every call has a deadline: past it the caller goes
+ * providers). The pool is bounded and admits no more calls than it has threads, so a plugin that blocks holds its
+ * own threads only and, once they are all taken, a call is refused at once ({@link Busy}). Every call has a deadline: past it the caller goes
  * on ({@link TimedOut}) and the plugin's thread is interrupted. Faults (time-outs, and the exceptions the caller
  * counts as faults) {@code failureThreshold} times in a row hand a reason to {@code onFailing}, once.
  *
@@ -47,6 +48,11 @@ final class PluginCalls implements AutoCloseable {
     private final String pluginId;
     private final PluginCallSettings settings;
     private final ThreadPoolExecutor threads;
+    /**
+     * One per thread, taken for a call and given back when its work really ends: admission is decided here, not by
+     * the pool, whose worker that has just finished a call may not be idle yet when the caller's next call comes.
+     */
+    private final Semaphore permits;
     private final Consumer<String> onFailing;
     private final AtomicInteger faultsInARow = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -56,6 +62,7 @@ final class PluginCalls implements AutoCloseable {
         this.pluginId = pluginId;
         this.settings = settings;
         this.threads = threads;
+        this.permits = new Semaphore(settings.threads());
         this.onFailing = onFailing;
     }
 
@@ -64,7 +71,7 @@ final class PluginCalls implements AutoCloseable {
                              Consumer<String> onFailing) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor threads = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30,
-                TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
                     Thread thread = new Thread(work, "plugin-" + pluginId + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     thread.setContextClassLoader(pluginLoader);
@@ -84,11 +91,35 @@ final class PluginCalls implements AutoCloseable {
      * that is no fault, ends a run of faults.
      */
     <T> T call(Callable<T> work, Duration deadline, Predicate<Throwable> isFault) throws Exception {
-        Future<T> future;
+        if (!permits.tryAcquire()) {
+            throw busy();
+        }
+        // the permit goes back before the caller sees the outcome (so its next call is admitted), and also when
+        // the task is cancelled before it starts
+        AtomicBoolean given = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (given.compareAndSet(false, true)) {
+                permits.release();
+            }
+        };
+        FutureTask<T> future = new FutureTask<>(() -> {
+            try {
+                return work.call();
+            } finally {
+                giveBack.run();
+            }
+        });
         try {
-            future = threads.submit(work);
+            threads.execute(() -> {
+                try {
+                    future.run();
+                } finally {
+                    giveBack.run();
+                }
+            });
         } catch (RejectedExecutionException e) {
-            throw new Busy("Plugin " + pluginId + " is busy: all its " + settings.threads() + " threads are taken");
+            giveBack.run();
+            throw busy();
         }
         try {
             T result = future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -118,6 +149,10 @@ final class PluginCalls implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw e;
         }
+    }
+
+    private Busy busy() {
+        return new Busy("Plugin " + pluginId + " is busy: all its " + settings.threads() + " threads are taken");
     }
 
     private void fault(String reason) {

@@ -12,6 +12,7 @@ import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.spi.internal.ResourceMethodInvocationHandlerProvider;
 import org.pf4j.PluginClassLoader;
 
+import dev.eliza.http.api.ApiException;
 import dev.eliza.sdk.PlatformUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -54,8 +55,9 @@ final class PluginRouteInvoker implements ResourceMethodInvocationHandlerProvide
     private Object invoke(Object resource, Method method, Object[] args) throws Throwable {
         PluginCalls calls = running.get(resource.getClass().getClassLoader());
         if (calls == null) {
-            throw new InvocationTargetException(new WebApplicationException(
-                    PlatformUnavailableMapper.unavailable("The plugin is not running")));
+            // a stopped or disabled plugin has no routes: its mount may outlive it for a moment, its answer may not
+            throw new InvocationTargetException(ApiException.notFound("NOT_FOUND",
+                    "No plugin serves this route: the plugin is not running"));
         }
         try {
             return calls.call(() -> method.invoke(resource, args), calls.settings().routeTimeout(),

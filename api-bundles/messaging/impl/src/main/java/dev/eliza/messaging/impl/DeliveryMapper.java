@@ -14,6 +14,8 @@ import org.apache.ibatis.annotations.Update;
  * SQL for {@code deliveries}. Every state change is one conditional statement, so two takers never both win.
  * {@code claimed_by} names the node that owns a delivery: the one that received the message, then the one handling
  * it. A node takes only its own deliveries, unowned ones, and those of nodes no longer live (it died or stopped).
+ * Its own processing ones are among them: the runtime skips those it is handling, and takes back those it lost
+ * track of (their handling ended without a final state, as when the database was out of reach meanwhile).
  */
 interface DeliveryMapper {
     String COLUMNS = "message_id, agent_id, state, reason, depth, attempts, claimed_by, updated_at";
@@ -21,7 +23,7 @@ interface DeliveryMapper {
     /** Which open deliveries {@code self} may take, given the {@code live} nodes (self among them). */
     String TAKEABLE = "((state = 'received' AND (claimed_by IS NULL OR claimed_by = #{self} OR claimed_by NOT IN"
             + " <foreach item='node' collection='live' open='(' separator=',' close=')'>#{node}</foreach>))"
-            + " OR (state = 'processing' AND (claimed_by IS NULL OR claimed_by NOT IN"
+            + " OR (state = 'processing' AND (claimed_by IS NULL OR claimed_by = #{self} OR claimed_by NOT IN"
             + " <foreach item='node' collection='live' open='(' separator=',' close=')'>#{node}</foreach>)))";
 
     @Insert("INSERT INTO deliveries (message_id, agent_id, state, reason, depth, attempts, claimed_by, updated_at)"
@@ -37,8 +39,8 @@ interface DeliveryMapper {
     DeliveryRow find(@Param("messageId") UUID messageId, @Param("agentId") UUID agentId);
 
     /**
-     * What {@code self} may take, oldest first: its own received ones and the received or processing ones of nodes
-     * that are gone (a crash, a stop) or of none.
+     * What {@code self} may take, oldest first: its own received and processing ones, and the received or
+     * processing ones of nodes that are gone (a crash, a stop) or of none.
      */
     @Select("<script>SELECT " + COLUMNS + " FROM deliveries WHERE " + TAKEABLE
             + " ORDER BY updated_at, message_id, agent_id LIMIT #{limit}</script>")

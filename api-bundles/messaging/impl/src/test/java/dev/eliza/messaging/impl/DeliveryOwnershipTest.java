@@ -59,7 +59,18 @@ class DeliveryOwnershipTest {
         assertThat(nodeB.claim(message, AGENT, NOW)).isFalse();
         assertThat(nodeA.pending(10)).extracting(DeliveryRow::messageId).containsExactly(message);
         assertThat(nodeA.claim(message, AGENT, NOW)).isTrue();
-        assertThat(nodeA.claim(message, AGENT, NOW)).as("claimed once").isFalse();
+        assertThat(nodeB.pending(10)).isEmpty();
+    }
+
+    @Test
+    void aNodeTakesBackItsOwnProcessingDeliveryItLostTrackOf() {
+        UUID message = post(nodeA);
+        assertThat(nodeA.claim(message, AGENT, NOW)).isTrue();
+
+        assertThat(nodeA.pending(10)).extracting(DeliveryRow::messageId).containsExactly(message);
+        assertThat(nodeA.claim(message, AGENT, NOW)).isTrue();
+        assertThat(nodeA.delivery(message, AGENT)).map(DeliveryRow::attempts).contains(2);
+        assertThat(nodeB.claim(message, AGENT, NOW)).as("node A lives").isFalse();
     }
 
     @Test
