@@ -109,7 +109,20 @@ final class Subprocess {
         } catch (ExecutionException | TimeoutException e) {
             throw new RunException(Failure.TIMED_OUT, command.get(0) + "'s output could not be read in time", e);
         } finally {
-            process.destroyForcibly();
+            killAndReap(process);
+        }
+    }
+
+    /**
+     * Kills the program and waits (briefly) until it is gone: the kill is asynchronous, and a run must not return
+     * (freeing its slot) while its program still runs.
+     */
+    private static void killAndReap(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
