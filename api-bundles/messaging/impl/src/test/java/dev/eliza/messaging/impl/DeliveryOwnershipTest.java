@@ -85,7 +85,8 @@ class DeliveryOwnershipTest {
         assertThat(nodeB.pending(10)).extracting(DeliveryRow::messageId).containsExactlyInAnyOrder(waiting, inFlight);
         assertThat(nodeB.claim(inFlight, AGENT, NOW)).isTrue();
         assertThat(nodeB.claim(waiting, AGENT, NOW)).isTrue();
-        assertThat(nodeB.pending(10)).as("now node B's, in processing").isEmpty();
+        assertThat(nodeB.delivery(waiting, AGENT)).map(DeliveryRow::state).contains("processing");
+        assertThat(nodeA.claim(waiting, AGENT, NOW)).as("node B, live, has it now").isFalse();
         assertThat(nodeB.delivery(inFlight, AGENT)).map(DeliveryRow::attempts).contains(2);
     }
 
