@@ -29,18 +29,21 @@ import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.agents.api.InvalidCharacterException;
 import dev.eliza.events.api.AgentDeletedEvent;
 import dev.eliza.events.api.PlatformEvents;
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
 /**
  * The {@link AgentDirectory} over the {@code agents} table. The list is read-mostly, so it is kept in memory: this
- * node's writes refresh it at once, other nodes' writes within {@link #LIST_TTL}. A change locks its row, so
+ * node's writes refresh it at once, other nodes' writes as soon as the cluster tells of them ({@code agents.directory}
+ * topic), and within {@link #LIST_TTL} should that message be lost. A change locks its row, so
  * concurrent changes of one agent apply one after the other and none is lost.
  */
 @Component(service = AgentDirectory.class)
 public final class AgentStore implements AgentDirectory {
     /** How stale the list may be after a write by another node sharing the database. */
     static final Duration LIST_TTL = Duration.ofSeconds(1);
+    static final String DIRECTORY_TOPIC = "agents.directory";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqlSessionFactory sessions;
@@ -48,6 +51,8 @@ public final class AgentStore implements AgentDirectory {
     private final Clock clock;
     private final SnapshotCache<List<Agent>> all;
     private volatile ComponentServiceObjects<PlatformEvents> events;
+    private volatile Cluster cluster;
+    private AutoCloseable clusterSubscription;
 
     @Activate
     public AgentStore(@Reference Database database, BundleContext context) {
@@ -66,6 +71,41 @@ public final class AgentStore implements AgentDirectory {
         this.all = new SnapshotCache<>(
                 () -> read(mapper -> mapper.findAll().stream().map(AgentStore::toAgent).toList()), LIST_TTL,
                 System::nanoTime);
+    }
+
+    /** The other nodes sharing the database: an agent one of them creates, changes or deletes is seen here at once. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindCluster(Cluster value) {
+        closeSubscription();
+        cluster = value;
+        clusterSubscription = value.subscribe(DIRECTORY_TOPIC, (origin, payload) -> all.invalidate());
+    }
+
+    synchronized void unbindCluster(Cluster value) {
+        if (cluster == value) {
+            closeSubscription();
+            cluster = null;
+        }
+    }
+
+    private void closeSubscription() {
+        if (clusterSubscription != null) {
+            try {
+                clusterSubscription.close();
+            } catch (Exception e) {
+                // the cluster is going away with its subscriptions
+            }
+            clusterSubscription = null;
+        }
+    }
+
+    /** After a write (committed or not): this node reads again, and so do the others. */
+    private void changed() {
+        all.invalidate();
+        Cluster current = cluster;
+        if (current != null) {
+            current.publish(DIRECTORY_TOPIC, "changed");
+        }
     }
 
     /** The same list instance until the agents change, so callers may keep what they derive from it. */
@@ -96,7 +136,7 @@ public final class AgentStore implements AgentDirectory {
             mapper.upsert(id, stored.get("name").asText(), write(stored), clock.instant());
             return toAgent(mapper.findById(id));
         } finally {
-            all.invalidate();
+            changed();
         }
     }
 
@@ -120,7 +160,7 @@ public final class AgentStore implements AgentDirectory {
             session.commit();
             return Optional.of(toAgent(mapper.findById(id)));
         } finally {
-            all.invalidate();
+            changed();
         }
     }
 
@@ -131,7 +171,7 @@ public final class AgentStore implements AgentDirectory {
         try {
             deleted = read(mapper -> mapper.delete(id) > 0);
         } finally {
-            all.invalidate();
+            changed();
         }
         ComponentServiceObjects<PlatformEvents> current = events;
         if (deleted && current != null) {
