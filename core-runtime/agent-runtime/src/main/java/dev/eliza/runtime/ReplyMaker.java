@@ -68,7 +68,7 @@ final class ReplyMaker {
         CompletableFuture<Void> done = new CompletableFuture<>();
         done.whenComplete((r, e) -> claimed.remove(delivery));
         try {
-            Optional<AgentLifecycle.Flight> flight = parts.lifecycle().enter(delivery.agentId());
+            Optional<AgentLifecycle.Flight> flight = enter(delivery.agentId());
             if (flight.isEmpty()) {
                 parts.replies().noReply(delivery, "agent is not running");
                 done.complete(null);
@@ -83,6 +83,20 @@ final class ReplyMaker {
             done.complete(null);
         }
         return done;
+    }
+
+    /**
+     * Enters a reply for the agent; an agent that should be active but is not running here yet (this node has not
+     * heard of its start, or its resume after a restart has not reached it) is started first, so its message is
+     * answered rather than ended as not running.
+     */
+    private Optional<AgentLifecycle.Flight> enter(UUID agentId) {
+        Optional<AgentLifecycle.Flight> flight = parts.lifecycle().enter(agentId);
+        if (flight.isPresent() || !parts.directory().activeIds().contains(agentId)) {
+            return flight;
+        }
+        parts.lifecycle().start(agentId);
+        return parts.lifecycle().enter(agentId);
     }
 
     private void begin(Delivery delivery, AgentLifecycle.Flight flight, CompletableFuture<Void> done) {

@@ -87,6 +87,19 @@ class InboxTest {
     }
 
     @Test
+    void anAgentActiveInTheDirectoryButNotYetRunningHereIsStartedAndAnswers() {
+        h.providers.add(offline);
+        UUID agent = h.directory.add("{\"name\":\"Resumed\"}", true);
+        h.directory.markActive(agent, true);
+
+        Delivery delivery = send(agent, "still there?", 0);
+
+        assertThat(h.replies.state(delivery).state()).isEqualTo(DeliveryState.REPLIED);
+        assertThat(h.lifecycle.activeIds()).containsExactly(agent);
+        assertThat(offline.requests).hasSize(1);
+    }
+
+    @Test
     void anAgentThatIsNotRunningSaysSo() {
         h.providers.add(offline);
         UUID agent = h.directory.add("{\"name\":\"Idle\"}", true);
