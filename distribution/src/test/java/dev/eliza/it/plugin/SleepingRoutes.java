@@ -9,7 +9,10 @@ import dev.eliza.sdk.PluginContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-/** A plugin whose route sleeps far past any deadline: the host must answer 503 at the deadline. */
+/**
+ * A plugin whose route sleeps far past any deadline (the host must answer 503 at the deadline), and one that
+ * answers at once, to probe whether a thread of the plugin is free without holding it.
+ */
 @Extension
 public final class SleepingRoutes implements GlobalRoutes {
     @Override
@@ -24,6 +27,12 @@ public final class SleepingRoutes implements GlobalRoutes {
         public String nap() throws InterruptedException {
             Thread.sleep(600_000);
             return "rested";
+        }
+
+        @GET
+        @Path("/awake")
+        public String awake() {
+            return "awake";
         }
     }
 }
