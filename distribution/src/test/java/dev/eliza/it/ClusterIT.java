@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Two server processes on one PostgreSQL serve one conversation: an agent started on node A is active on node B, a
  * message posted through either node is answered once by the agent and seen through both, Socket.IO users on the two
- * nodes share a room, and the messages a killed node had taken are answered by the other once its lease runs out.
+ * nodes share a room, a client's requests count against one rate-limit budget on both nodes, and the messages a
+ * killed node had taken are answered by the other once its lease runs out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -28,7 +29,8 @@ class ClusterIT {
 
     @RegisterExtension
     static final ClusterExtension CLUSTER = new ClusterExtension(PlatformProcess.env("CLUSTER_HEARTBEAT_MS", "500",
-            "CLUSTER_LEASE_MS", String.valueOf(LEASE_MS), "AGENT_SCAN_INTERVAL_MS", String.valueOf(SCAN_MS)));
+            "CLUSTER_LEASE_MS", String.valueOf(LEASE_MS), "AGENT_SCAN_INTERVAL_MS", String.valueOf(SCAN_MS),
+            "RATE_LIMIT_MAX", "1000000"));
 
     @Test
     @Order(1)
@@ -101,6 +103,35 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aClientsRequestsToANodeCountAgainstItsBudgetOnTheOther() throws Exception {
+        Http a = new Http(CLUSTER.a());
+        Http b = new Http(CLUSTER.b());
+        int throughA = 10;
+        // a window may close between two reads (they are aligned on the epoch): then measure again in the next one
+        for (int attempt = 1; ; attempt++) {
+            Http.Reply before = b.get("/api/server/ping");
+            long remaining = Long.parseLong(before.header("RateLimit-Remaining"));
+            for (int i = 0; i < throughA; i++) {
+                assertThat(a.get("/api/server/ping").status()).isEqualTo(200);
+            }
+            // B's own polls count too: what B shows must be below its budget less them by A's requests
+            long[] seen = new long[1];
+            int[] polls = new int[1];
+            Awaits.until(SOON, "node B counts node A's requests", () -> {
+                seen[0] = Long.parseLong(b.get("/api/server/ping").header("RateLimit-Remaining"));
+                polls[0]++;
+                return seen[0] <= remaining - polls[0] - throughA || seen[0] > remaining;
+            });
+            if (seen[0] <= remaining - polls[0] - throughA || attempt == 3) {
+                assertThat(seen[0]).as("remaining on B, %d before A's %d and B's %d", remaining, throughA, polls[0])
+                        .isLessThanOrEqualTo(remaining - polls[0] - throughA);
+                return;
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void theMessagesOfAKilledNodeAreAnsweredOnceByTheOther() throws Exception {
         Http a = new Http(CLUSTER.a());
         Http b = new Http(CLUSTER.b());

@@ -8,6 +8,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jetty.server.Server;
 import org.osgi.framework.BundleContext;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.http.api.HttpEndpoint;
+import dev.eliza.http.api.RequestCounters;
 import dev.eliza.http.api.RouteHolds;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +45,7 @@ public final class HttpServerComponent implements HttpEndpoint {
 
     /** Made before activation: the optional registry may be bound first. */
     private final HttpMeters meters = new HttpMeters();
+    private final AtomicReference<RequestCounters> counters = new AtomicReference<>();
     private HttpSettings settings;
     private StartupReadiness readiness;
     private DomainRouter router;
@@ -57,7 +60,7 @@ public final class HttpServerComponent implements HttpEndpoint {
         settings = HttpSettings.from(context::getProperty);
         router = new DomainRouter(settings.swapHold(), settings.shutdownTimeout(), meters);
         readiness = new StartupReadiness(context, router::mounts, this::startupOver);
-        server = JettyServerFactory.create(settings, router);
+        server = JettyServerFactory.create(settings, router, () -> Optional.ofNullable(counters.get()));
         try {
             serve(context);
         } catch (Exception | Error e) {
@@ -123,6 +126,16 @@ public final class HttpServerComponent implements HttpEndpoint {
 
     void unbindMeterRegistry(MeterRegistry registry) {
         meters.remove(registry);
+    }
+
+    /** The cluster's request counters, while the database is up: the rate limit then holds for all nodes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRequestCounters(RequestCounters shared) {
+        counters.set(shared);
+    }
+
+    void unbindRequestCounters(RequestCounters shared) {
+        counters.compareAndSet(shared, null);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.eliza.http.impl;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -10,6 +12,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import dev.eliza.http.api.RequestCounters;
+
 /**
  * Assembles the one Jetty server: graceful shutdown, request ids, CORS, API-key authentication and the body size
  * limit, composed from Jetty's own handlers, in front of the domain router; and its access log.
@@ -18,7 +22,8 @@ final class JettyServerFactory {
     private JettyServerFactory() {
     }
 
-    static Server create(HttpSettings settings, DomainRouter router) {
+    /** The server in front of {@code router}; {@code counters} are the cluster's request counters while bound. */
+    static Server create(HttpSettings settings, DomainRouter router, Supplier<Optional<RequestCounters>> counters) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         Server server = new Server(threads);
@@ -31,7 +36,7 @@ final class JettyServerFactory {
         Handler chain = new SizeLimitHandler(settings.maxBodyBytes(), -1);
         ((Handler.Wrapper) chain).setHandler(router);
         ApiKey key = ApiKey.of(settings.authToken());
-        chain = RateLimitHandler.around(chain, settings.rateLimit(), key.configured());
+        chain = RateLimitHandler.around(chain, settings.rateLimit(), key.configured(), counters);
         if (key.configured()) {
             chain = new ApiKeyAuthHandler(key, router::isOpen, chain);
         }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -15,6 +16,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.InetAddressSet;
+
+import dev.eliza.http.api.RequestCounters;
 
 /**
  * ElizaOS 1.7.2's rate limit: every {@code /api} response tells the client its budget ({@code RateLimit-Policy},
@@ -60,17 +63,21 @@ final class RateLimitHandler extends Handler.Wrapper {
     }
 
     /**
-     * {@code next} behind the configured limit, on the wall clock and this process's memory; {@code next} itself
-     * when limiting is off.
+     * {@code next} behind the configured limit, on the wall clock, counting through the cluster's
+     * {@code counters} while there are any and in this process's memory otherwise; {@code next} itself when
+     * limiting is off.
      *
      * @param keysChecked whether an authentication handler in front has verified the {@code X-API-KEY} of every
      *                    {@code /api} request that gets this far
      */
-    static Handler around(Handler next, RateLimitSettings settings, boolean keysChecked) {
+    static Handler around(Handler next, RateLimitSettings settings, boolean keysChecked,
+                          Supplier<Optional<RequestCounters>> counters) {
         if (!settings.enabled()) {
             return next;
         }
-        RateLimitStore store = new RateLimitMemoryStore(settings.window().toMillis(), settings.maxClients());
+        long window = settings.window().toMillis();
+        RateLimitStore store = new SharedRateLimitStore(window, counters,
+                new RateLimitMemoryStore(window, settings.maxClients()));
         return new RateLimitHandler(settings, store, new RateLimitClients(keysChecked), System::currentTimeMillis,
                 next);
     }

@@ -50,7 +50,7 @@ final class ClusterTestNodes implements AutoCloseable {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = ClusterTestNodes.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,0 +1,47 @@
+package dev.eliza.http.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import dev.eliza.http.api.RequestCounters;
+
+class SharedRateLimitStoreTest {
+    private static final long MINUTE = 60_000;
+
+    private final AtomicReference<RequestCounters> bound = new AtomicReference<>();
+    private final SharedRateLimitStore store = new SharedRateLimitStore(MINUTE,
+            () -> Optional.ofNullable(bound.get()), new RateLimitMemoryStore(MINUTE, 100));
+
+    @Test
+    void withoutSharedCountersItCountsInMemoryFromTheClientsFirstRequest() {
+        assertThat(store.hit("ip:a", 130_000)).isEqualTo(new RateLimitStore.Usage(1, 190_000));
+        assertThat(store.hit("ip:a", 131_000)).isEqualTo(new RateLimitStore.Usage(2, 190_000));
+    }
+
+    @Test
+    void withSharedCountersItCountsThroughThemInWindowsAlignedOnTheEpoch() {
+        List<String> calls = new ArrayList<>();
+        bound.set((client, start, length) -> {
+            calls.add(client + "@" + start + "+" + length);
+            return 42;
+        });
+
+        assertThat(store.hit("ip:a", 130_000)).isEqualTo(new RateLimitStore.Usage(42, 180_000));
+        assertThat(calls).containsExactly("ip:a@120000+60000");
+    }
+
+    @Test
+    void countersThatGoAwayLeaveItCountingInMemoryAgain() {
+        bound.set((client, start, length) -> 7);
+        store.hit("ip:a", 130_000);
+        bound.set(null);
+
+        assertThat(store.hit("ip:a", 131_000).hits()).isEqualTo(1);
+    }
+}
