@@ -1,5 +1,6 @@
 package dev.eliza.jobs.impl;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,13 +19,13 @@ interface JobMapper {
     String ENDED = "status IN ('completed', 'failed', 'timeout')";
 
     /** Fields are passed one by one: MyBatis has no type handler for a bean's UUID property, only for a value. */
-    @Insert("INSERT INTO jobs (id, agent_id, user_id, prompt, channel_id, status, created_at, expires_at, metadata)"
-            + " VALUES (#{id}, #{agentId}, #{userId}, #{prompt}, #{channelId}, #{status}, #{createdAt},"
-            + " #{expiresAt}, #{metadata}::json)")
+    @Insert("INSERT INTO jobs (id, agent_id, user_id, prompt, channel_id, status, created_at, expires_at, metadata,"
+            + " node_id) VALUES (#{id}, #{agentId}, #{userId}, #{prompt}, #{channelId}, #{status}, #{createdAt},"
+            + " #{expiresAt}, #{metadata}::json, #{nodeId})")
     void insert(@Param("id") UUID id, @Param("agentId") UUID agentId, @Param("userId") UUID userId,
                 @Param("prompt") String prompt, @Param("channelId") UUID channelId, @Param("status") String status,
                 @Param("createdAt") long createdAt, @Param("expiresAt") long expiresAt,
-                @Param("metadata") String metadata);
+                @Param("metadata") String metadata, @Param("nodeId") String nodeId);
 
     @Update("UPDATE jobs SET message_id = #{messageId} WHERE id = #{id}")
     void posted(@Param("id") UUID id, @Param("messageId") UUID messageId);
@@ -43,8 +44,12 @@ interface JobMapper {
             + " ORDER BY created_at DESC, id DESC LIMIT #{limit}</script>")
     List<Job> newest(@Param("status") String status, @Param("limit") int limit);
 
-    @Select("SELECT " + COLUMNS + " FROM jobs WHERE status = 'processing' ORDER BY created_at, id")
-    List<Job> processing();
+    /** The processing jobs of no node, of this node, or of nodes not in {@code others} (the other live nodes). */
+    @Select("<script>SELECT " + COLUMNS + " FROM jobs WHERE status = 'processing'"
+            + "<if test='!others.isEmpty()'> AND (node_id IS NULL OR node_id NOT IN"
+            + "<foreach item='node' collection='others' open='(' separator=',' close=')'>#{node}</foreach>)</if>"
+            + " ORDER BY created_at, id</script>")
+    List<Job> processing(@Param("others") Collection<String> others);
 
     @Select("SELECT count(*) FROM jobs")
     long count();

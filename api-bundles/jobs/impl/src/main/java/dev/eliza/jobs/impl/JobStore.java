@@ -20,7 +20,10 @@ interface JobStore {
     /** The newest {@code limit} jobs, of the status if one is given. */
     List<Job> newest(Optional<JobStatus> status, int limit);
 
-    /** The jobs still processing, oldest first. */
+    /**
+     * The jobs still processing that this node may follow, oldest first: all of them on a single node; on several,
+     * this node's, those no node owns, and those of nodes no longer live.
+     */
     List<Job> processing();
 
     long count();

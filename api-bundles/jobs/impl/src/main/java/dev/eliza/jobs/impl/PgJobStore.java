@@ -1,10 +1,13 @@
 package dev.eliza.jobs.impl;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.apache.ibatis.session.SqlSession;
@@ -14,27 +17,54 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
-/** The {@link JobStore} over PostgreSQL's {@code jobs} table, so jobs survive a restart. */
+/**
+ * The {@link JobStore} over PostgreSQL's {@code jobs} table, so jobs survive a restart. A job belongs to the node
+ * that accepted it (while the cluster service runs): the processing jobs handed out to be followed are this node's
+ * and those of nodes no longer live, so two nodes never both follow one job.
+ */
 @Component(service = JobStore.class)
 public final class PgJobStore implements JobStore {
     private final SqlSessionFactory sessions;
+    private final AtomicReference<Cluster> cluster = new AtomicReference<>();
 
     @Activate
     public PgJobStore(@Reference Database database, BundleContext context) {
+        this(migrated(database, context));
+    }
+
+    PgJobStore(SqlSessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    private static SqlSessionFactory migrated(Database database, BundleContext context) {
         database.migrate("jobs", Migration.scan(context.getBundle(), "db/jobs"));
-        this.sessions = database.sessionFactory(context.getBundle().adapt(BundleWiring.class).getClassLoader(),
+        return database.sessionFactory(context.getBundle().adapt(BundleWiring.class).getClassLoader(),
                 JobMapper.class);
+    }
+
+    /** The nodes sharing the database, while the service runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCluster(Cluster nodes) {
+        cluster.set(nodes);
+    }
+
+    void unbindCluster(Cluster nodes) {
+        cluster.compareAndSet(nodes, null);
     }
 
     @Override
     public void insert(Job job) {
+        String node = Optional.ofNullable(cluster.get()).map(Cluster::nodeId).orElse(null);
         run(mapper -> {
             mapper.insert(job.id(), job.agentId(), job.userId(), job.prompt(), job.channelId(), job.status(),
-                    job.createdAt(), job.expiresAt(), job.metadataJson());
+                    job.createdAt(), job.expiresAt(), job.metadataJson(), node);
             return null;
         });
     }
@@ -65,7 +95,12 @@ public final class PgJobStore implements JobStore {
 
     @Override
     public List<Job> processing() {
-        return run(JobMapper::processing);
+        Cluster nodes = cluster.get();
+        Set<String> others = new HashSet<>(nodes == null ? Set.of() : nodes.liveNodes());
+        if (nodes != null) {
+            others.remove(nodes.nodeId());
+        }
+        return run(mapper -> mapper.processing(others));
     }
 
     @Override

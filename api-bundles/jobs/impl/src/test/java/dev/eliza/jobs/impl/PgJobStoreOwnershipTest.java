@@ -1,0 +1,124 @@
+package dev.eliza.jobs.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.eliza.persistence.api.Cluster;
+import dev.eliza.persistence.api.Migration;
+import dev.eliza.persistence.impl.SharedTestDatabase;
+
+/** Two nodes' {@link PgJobStore} on one real PostgreSQL: each follows its own jobs, and a dead node's. */
+class PgJobStoreOwnershipTest {
+    private final Set<String> live = new HashSet<>(Set.of("node-a", "node-b"));
+    private PgJobStore nodeA;
+    private PgJobStore nodeB;
+    private PgJobStore alone;
+    /** Creation times in acceptance order: the store hands jobs out oldest first. */
+    private long clock = 1_000;
+
+    @BeforeEach
+    void freshTable() throws Exception {
+        SharedTestDatabase database = SharedTestDatabase.get();
+        database.migrate("jobs", List.of(new Migration(1, "create jobs", sql("V1__create_jobs.sql")),
+                new Migration(2, "jobs node", sql("V2__jobs_node.sql"))));
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE jobs");
+        }
+        nodeA = store(database, "node-a");
+        nodeB = store(database, "node-b");
+        alone = new PgJobStore(database.sessionFactory(getClass().getClassLoader(), JobMapper.class));
+    }
+
+    @Test
+    void aNodeFollowsItsOwnJobsAndThoseOfNoNodeButNotThoseOfAnotherLiveNode() {
+        UUID ofA = accept(nodeA);
+        UUID ofB = accept(nodeB);
+        UUID ofNone = accept(alone);
+
+        assertThat(ids(nodeB.processing())).containsExactly(ofB, ofNone);
+        assertThat(ids(nodeA.processing())).containsExactly(ofA, ofNone);
+        assertThat(ids(alone.processing())).as("no cluster: one node, it follows all").containsExactly(ofA, ofB,
+                ofNone);
+    }
+
+    @Test
+    void theJobsOfANodeThatIsNoLongerLiveAreFollowedByTheOthers() {
+        UUID ofA = accept(nodeA);
+        UUID ofB = accept(nodeB);
+
+        live.remove("node-a");
+
+        assertThat(ids(nodeB.processing())).containsExactly(ofA, ofB);
+    }
+
+    private UUID accept(PgJobStore store) {
+        UUID id = UUID.randomUUID();
+        long created = ++clock;
+        store.insert(Job.accepted(id, UUID.randomUUID(), UUID.randomUUID(), "p", UUID.randomUUID(), created,
+                created + 60_000, "{}"));
+        return id;
+    }
+
+    private static List<UUID> ids(List<Job> jobs) {
+        return jobs.stream().map(Job::id).toList();
+    }
+
+    private PgJobStore store(SharedTestDatabase database, String node) {
+        PgJobStore store = new PgJobStore(database.sessionFactory(getClass().getClassLoader(), JobMapper.class));
+        store.bindCluster(new Nodes(node));
+        return store;
+    }
+
+    private static String sql(String name) throws IOException {
+        try (InputStream in = PgJobStoreOwnershipTest.class.getClassLoader()
+                .getResourceAsStream("db/jobs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Membership as the test sets it; nothing is sent between these nodes. */
+    private final class Nodes implements Cluster {
+        private final String self;
+
+        Nodes(String self) {
+            this.self = self;
+        }
+
+        @Override
+        public String nodeId() {
+            return self;
+        }
+
+        @Override
+        public Set<String> liveNodes() {
+            return Set.copyOf(live);
+        }
+
+        @Override
+        public void publish(String topic, String payload) {
+        }
+
+        @Override
+        public AutoCloseable subscribe(String topic, ClusterListener listener) {
+            return () -> { };
+        }
+
+        @Override
+        public boolean runExclusive(String name, Runnable work) {
+            work.run();
+            return true;
+        }
+    }
+}
