@@ -125,7 +125,14 @@ public final class PgJobStore implements JobStore {
 
     @Override
     public int purge(long expiredBefore) {
-        return run(mapper -> mapper.purge(expiredBefore));
+        Cluster nodes = cluster.get();
+        if (nodes == null) {
+            return run(mapper -> mapper.purge(expiredBefore));
+        }
+        // one node at a time: the others skip this round rather than queue on the same rows
+        int[] purged = {0};
+        nodes.runExclusive("jobs.purge", () -> purged[0] = run(mapper -> mapper.purge(expiredBefore)));
+        return purged[0];
     }
 
     @Override

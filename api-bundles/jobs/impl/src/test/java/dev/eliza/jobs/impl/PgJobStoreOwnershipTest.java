@@ -19,9 +19,15 @@ import dev.eliza.persistence.api.Cluster;
 import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
-/** Two nodes' {@link PgJobStore} on one real PostgreSQL: each follows its own jobs, and a dead node's. */
+/**
+ * Two nodes' {@link PgJobStore} on one real PostgreSQL: each follows its own jobs, and a dead node's; ended jobs
+ * are purged by one node at a time. Membership and the exclusive lock are as the test sets them (the real ones are
+ * tested in the persistence bundle).
+ */
 class PgJobStoreOwnershipTest {
     private final Set<String> live = new HashSet<>(Set.of("node-a", "node-b"));
+    /** Exclusive work another node runs at this moment. */
+    private final Set<String> held = new HashSet<>();
     private PgJobStore nodeA;
     private PgJobStore nodeB;
     private PgJobStore alone;
@@ -61,6 +67,19 @@ class PgJobStoreOwnershipTest {
         live.remove("node-a");
 
         assertThat(ids(nodeB.processing())).containsExactly(ofA, ofB);
+    }
+
+    @Test
+    void endedJobsArePurgedUnderTheClusterLockAndNotAtAllWhileAnotherNodeHoldsIt() {
+        UUID ended = accept(nodeA);
+        nodeA.finish(nodeA.find(ended).orElseThrow().ended(JobStatus.TIMEOUT, "late"));
+        held.add("jobs.purge");
+        assertThat(nodeA.purge(Long.MAX_VALUE)).isZero();
+        assertThat(nodeA.find(ended)).isPresent();
+
+        held.clear();
+        assertThat(nodeA.purge(Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(nodeA.find(ended)).isEmpty();
     }
 
     private UUID accept(PgJobStore store) {
@@ -117,6 +136,9 @@ class PgJobStoreOwnershipTest {
 
         @Override
         public boolean runExclusive(String name, Runnable work) {
+            if (held.contains(name)) {
+                return false;
+            }
             work.run();
             return true;
         }
