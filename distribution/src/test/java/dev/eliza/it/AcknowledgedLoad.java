@@ -26,6 +26,8 @@ final class AcknowledgedLoad implements AutoCloseable {
     final Set<String> messages = ConcurrentHashMap.newKeySet();
     final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     final List<String> serverErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The first refusals (4xx), to tell in the summary why the server refused what it refused. */
+    final List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
     private final PlatformProcess platform;
     private final String agentId;
     private final String channelId;
@@ -84,6 +86,9 @@ final class AcknowledgedLoad implements AutoCloseable {
             statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() / 100 == 2) {
                 return java.util.Optional.of(Http.JSON.readTree(response.body()));
+            }
+            if (response.statusCode() / 100 == 4 && refusals.size() < 5) {
+                refusals.add(response.statusCode() + " " + path + " " + response.body());
             }
             if (response.statusCode() >= 500 && response.statusCode() != 503 && serverErrors.size() < 20) {
                 serverErrors.add(response.statusCode() + " " + path + " " + response.body());

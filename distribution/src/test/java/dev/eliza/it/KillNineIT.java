@@ -75,9 +75,9 @@ class KillNineIT {
             }
             load.close();
             System.out.printf("kill-9: %d server kills (mean %d ms to ready), %d postmaster kills (mean %d ms),"
-                    + " %d sessions and %d messages acknowledged, statuses %s, during outages %s%n", CYCLES,
-                    serverKills / CYCLES / 1_000_000, CYCLES, postgresKills / CYCLES / 1_000_000, load.sessions.size(),
-                    load.messages.size(), load.statuses, outageStatuses);
+                    + " %d sessions and %d messages acknowledged, statuses %s, during outages %s; first refusals %s%n",
+                    CYCLES, serverKills / CYCLES / 1_000_000, CYCLES, postgresKills / CYCLES / 1_000_000,
+                    load.sessions.size(), load.messages.size(), load.statuses, outageStatuses, load.refusals);
             assertThat(load.serverErrors).as("5xx other than 503").isEmpty();
             assertThat(outageStatuses).as("health and a database route meanwhile").doesNotContain(500);
             List<String> acknowledged = List.copyOf(load.messages);

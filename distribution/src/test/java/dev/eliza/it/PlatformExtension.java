@@ -3,6 +3,7 @@ package dev.eliza.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -55,11 +56,13 @@ final class PlatformExtension implements BeforeAllCallback, AfterAllCallback, Te
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         if (platform != null) {
-            String[] lines = platform.console().split("\n");
-            int from = Math.max(0, lines.length - CONSOLE_TAIL_LINES);
-            System.out.println("--- last " + (lines.length - from) + " lines of the server console after "
-                    + context.getDisplayName() + " failed ---\n"
-                    + String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length)));
+            // the access log's lines are left out: a test polling a route would push everything else out of the tail
+            List<String> lines = platform.console().lines().filter(line -> !line.contains(" eliza.access - "))
+                    .toList();
+            int from = Math.max(0, lines.size() - CONSOLE_TAIL_LINES);
+            System.out.println("--- last " + (lines.size() - from) + " lines (access log left out) of the server "
+                    + "console after " + context.getDisplayName() + " failed ---\n"
+                    + String.join("\n", lines.subList(from, lines.size())));
         }
     }
 

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * A plugin's own durable key-value store, kept in the platform database (PostgreSQL): it survives plugin reloads
- * and server restarts, and no other plugin sees it. Values are text; store JSON if you need structure.
+ * and server restarts, and no other plugin sees it. Values are text; store JSON if you need structure. While the
+ * database is out of reach (a restart, crash recovery), every method throws {@link PlatformUnavailableException}:
+ * try again later; a route may let it propagate (503), and it never counts as the plugin's fault.
  */
 public interface KeyValueStore {
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -121,7 +122,7 @@ final class ReplyMaker {
         Optional<Room> room = parts.memory().room(agent.id(), message.channelId());
         UUID heardId = ElizaIds.unique(message.id(), agent.id());
         // filed off the reply's path: the message itself is durable in messaging already
-        room.ifPresent(r -> parts.executor().execute(() -> parts.memory().heard(r, message)));
+        room.ifPresent(r -> offThePath(() -> parts.memory().heard(r, message)));
         Attempt attempt = new Attempt(delivery, agent, selection.provider().get(),
                 request(delivery, flight, room, heardId), new Filing(room, heardId), done);
         parts.journal().started(attempt.runId, delivery, attempt.startTime);
@@ -140,6 +141,18 @@ final class ReplyMaker {
         String system = parts.composer().system(character, recalled);
         return new TextRequest(agent.id(), TextRequest.Purpose.REPLY, ModelClass.TEXT_LARGE, system,
                 parts.composer().history(agent.id(), earlier), message.text(), 1024, 0.7, flight.settings());
+    }
+
+    /**
+     * Runs {@code filing} off the reply's path; on this thread when the runtime is stopping and its executor takes
+     * no more work: a stop must never turn into a failed delivery.
+     */
+    private void offThePath(Runnable filing) {
+        try {
+            parts.executor().execute(filing);
+        } catch (RejectedExecutionException stopping) {
+            filing.run();
+        }
     }
 
     /** Runs {@code action}; a failure is logged, because the caller is already ending a delivery after one. */
@@ -204,8 +217,8 @@ final class ReplyMaker {
                         request.system().length() + request.prompt().length(), result, took / 1_000_000.0);
                 AgentReply answer = reply(result.text());
                 ChannelMessage stored = parts.replies().reply(delivery, answer);
-                filing.room().ifPresent(r -> parts.executor().execute(() ->
-                        parts.memory().said(r, stored, answer, filing.heardId())));
+                filing.room().ifPresent(r -> offThePath(() -> parts.memory().said(r, stored, answer,
+                        filing.heardId())));
                 parts.events().publish(new AgentMessageEvent(AgentMessageEvent.Direction.SENT, stored.id(),
                         agent.id(), stored.channelId(), agent.id(), stored.text(), parts.clock().instant()));
                 parts.journal().ended(runId, delivery, startTime, Optional.empty());
@@ -225,18 +238,23 @@ final class ReplyMaker {
         }
 
         private void retryLater(int number) {
-            backingOff.put(delivery, () -> {
+            Runnable giveBack = () -> {
                 parts.replies().release(delivery);
                 parts.journal().ended(runId, delivery, startTime, Optional.of("released: the runtime stopped"));
                 done.complete(null);
-            });
+            };
+            backingOff.put(delivery, giveBack);
             parts.delayer().after(parts.settings().backoff(number), () -> {
                 if (backingOff.remove(delivery) != null) {
-                    parts.executor().execute(() -> {
-                        try (DeliveryLogContext context = DeliveryLogContext.of(delivery)) {
-                            run(number);
-                        }
-                    });
+                    try {
+                        parts.executor().execute(() -> {
+                            try (DeliveryLogContext context = DeliveryLogContext.of(delivery)) {
+                                run(number);
+                            }
+                        });
+                    } catch (RejectedExecutionException stopping) {
+                        giveBack.run();
+                    }
                 }
             });
         }

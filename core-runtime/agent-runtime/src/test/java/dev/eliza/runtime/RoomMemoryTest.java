@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,29 @@ class RoomMemoryTest {
         assertThat(said.text()).isEqualTo("You said I like green tea");
         assertThat(said.content().path("inReplyTo").asText()).isEqualTo(heardId.toString());
         assertThat(said.content().path("actions").get(0).asText()).isEqualTo("REPLY");
+    }
+
+    @Test
+    void aRuntimeStoppingMidReplyStillAnswersAndFilesItsMemoriesRatherThanFailingTheDelivery() {
+        AtomicInteger executions = new AtomicInteger();
+        // the lane's first task runs; every later one is refused, as by an executor shutting down
+        Harness stopping = new Harness(task -> {
+            if (executions.incrementAndGet() > 1) {
+                throw new RejectedExecutionException("shutting down");
+            }
+            task.run();
+        }, RECALLING);
+        stopping.providers.add(offline);
+        stopping.memory.bind(Optional.of(stopping.memories), Optional.of(stopping.rooms));
+        UUID agent = stopping.activeAgent("{\"name\":\"Eliza\"}");
+        ChannelMessage message = FakeReplies.message(channel, ann, "still there?");
+        stopping.messages.stored.add(message);
+        Delivery delivery = stopping.replies.add(agent, message, 0);
+
+        stopping.inbox.deliver(delivery);
+
+        assertThat(stopping.replies.state(delivery).state()).isEqualTo(DeliveryState.REPLIED);
+        assertThat(stopping.memories.stored).hasSize(2);
     }
 
     @Test

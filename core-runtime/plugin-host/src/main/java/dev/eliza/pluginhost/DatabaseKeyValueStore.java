@@ -8,8 +8,12 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 import dev.eliza.sdk.KeyValueStore;
+import dev.eliza.sdk.PlatformUnavailableException;
 
-/** One plugin's {@link KeyValueStore} over the {@code plugin_kv} table. */
+/**
+ * One plugin's {@link KeyValueStore} over the {@code plugin_kv} table. A database out of reach is the platform
+ * being unavailable for now ({@link PlatformUnavailableException}: 503 from a route, and no fault of the plugin).
+ */
 record DatabaseKeyValueStore(String pluginId, SqlSessionFactory sessions) implements KeyValueStore {
 
     @Override
@@ -32,13 +36,23 @@ record DatabaseKeyValueStore(String pluginId, SqlSessionFactory sessions) implem
         try {
             return run(mapper -> mapper.increment(pluginId, key, delta));
         } catch (PersistenceException e) {
-            throw new IllegalStateException("The value under " + key + " is not a whole number", e);
+            String state = DatabaseOutages.sqlState(e);
+            // 22P02: the text is no number; 22003: the sum is beyond a bigint
+            if (state.equals("22P02") || state.equals("22003")) {
+                throw new IllegalStateException("The value under " + key + " is not a whole number", e);
+            }
+            throw e;
         }
     }
 
     private <T> T run(Function<PluginKvMapper, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(PluginKvMapper.class));
+        } catch (PersistenceException e) {
+            if (DatabaseOutages.in(e)) {
+                throw new PlatformUnavailableException("The platform database is out of reach for now");
+            }
+            throw e;
         }
     }
 }

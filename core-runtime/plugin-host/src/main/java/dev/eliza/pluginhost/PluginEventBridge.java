@@ -9,13 +9,15 @@ import dev.eliza.events.api.PlatformEventListener;
 import dev.eliza.sdk.AgentEvent;
 import dev.eliza.sdk.EventListener;
 import dev.eliza.sdk.MessageEvent;
+import dev.eliza.sdk.PlatformUnavailableException;
 import dev.eliza.sdk.PluginContext;
 
 /**
  * One plugin's {@link EventListener}s as a single platform listener: each platform event becomes the SDK call it
  * means, made on the plugin's own threads under the route deadline, so a listener that hangs holds the event
  * bus's thread no longer than that. A listener that throws or hangs is reported in the plugin's log (and counts
- * towards failing the plugin), and the plugin's other listeners still hear the event.
+ * towards failing the plugin, unless what it met was the platform being unavailable), and the plugin's other
+ * listeners still hear the event.
  */
 record PluginEventBridge(List<EventListener> listeners, PluginContext context, PluginCalls calls)
         implements PlatformEventListener {
@@ -27,7 +29,7 @@ record PluginEventBridge(List<EventListener> listeners, PluginContext context, P
                 calls.call(() -> {
                     deliver(listener, event);
                     return null;
-                }, calls.settings().routeTimeout(), thrown -> true);
+                }, calls.settings().routeTimeout(), thrown -> !(thrown instanceof PlatformUnavailableException));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -20,6 +20,7 @@ import dev.eliza.sdk.EmbeddedText;
 import dev.eliza.sdk.GeneratedText;
 import dev.eliza.sdk.ModelProviderExtension;
 import dev.eliza.sdk.ModelProviderFailure;
+import dev.eliza.sdk.PlatformUnavailableException;
 import dev.eliza.sdk.PluginContext;
 import dev.eliza.sdk.TextPrompt;
 
@@ -114,7 +115,8 @@ final class PluginModelProvider implements ModelProvider {
     private <T> T call(Callable<T> work, AtomicReference<RuntimeException> streamFailure) {
         try {
             return calls.call(work, calls.settings().modelTimeout(),
-                    thrown -> !(thrown instanceof ModelProviderFailure) && thrown != streamFailure.get());
+                    thrown -> !(thrown instanceof ModelProviderFailure) && !(thrown instanceof PlatformUnavailableException)
+                            && thrown != streamFailure.get());
         } catch (PluginCalls.TimedOut | PluginCalls.Busy e) {
             throw new ModelProviderException(id + ": " + e.getMessage(), true, e);
         } catch (InterruptedException e) {

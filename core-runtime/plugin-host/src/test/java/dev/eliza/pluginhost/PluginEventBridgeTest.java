@@ -17,6 +17,7 @@ import dev.eliza.events.api.AgentMessageEvent;
 import dev.eliza.sdk.AgentEvent;
 import dev.eliza.sdk.EventListener;
 import dev.eliza.sdk.MessageEvent;
+import dev.eliza.sdk.PlatformUnavailableException;
 import dev.eliza.sdk.PluginContext;
 
 class PluginEventBridgeTest {
@@ -100,5 +101,24 @@ class PluginEventBridgeTest {
         bridge.on(event);
 
         assertThat(failures).singleElement().asString().contains("2 calls in a row", "200 ms");
+    }
+
+    @Test
+    void aListenerMeetingThePlatformUnavailableIsNoFaultOfThePlugin() {
+        EventListener storing = new EventListener() {
+            @Override
+            public void agentStarted(AgentEvent event, PluginContext context) {
+                throw new PlatformUnavailableException("The platform database is out of reach for now");
+            }
+        };
+        PluginEventBridge bridge = new PluginEventBridge(List.of(storing), context, calls);
+        AgentLifecycleEvent event = new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agent, "Ada",
+                Instant.now());
+
+        for (int i = 0; i < 5; i++) {
+            bridge.on(event);
+        }
+
+        assertThat(failures).isEmpty();
     }
 }
