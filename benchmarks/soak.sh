@@ -32,8 +32,9 @@ while kill -0 "$load" 2>/dev/null; do
   now=$(date +%s)
   if [ "$now" -ge "$next_swap" ]; then
     curl -sf -X POST "$base_url/api/plugins/$plugin/reload" > /dev/null || echo "plugin reload failed at $now" >&2
-    curl -sf -X POST -H 'Content-Type: application/json' "$base_url/api/server/modules/$module/update" > /dev/null \
-      || echo "module update failed at $now" >&2
+    # the module's own jar, uploaded as the new version: every minute a real stop, install and start in place
+    curl -sf -X POST -H 'Content-Type: application/java-archive' --data-binary "@$work/home/bundles/$module.jar" \
+      "$base_url/api/server/modules/$module/update" > /dev/null || echo "module update failed at $now" >&2
     next_swap=$((next_swap + 60))
   fi
   threads=$(awk '/^Threads:/ {print $2}' "/proc/$server/status")
