@@ -7,5 +7,5 @@
  * it in the ElizaOS envelope of the resource's route family ({@link dev.eliza.http.api.ErrorEnvelope}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package dev.eliza.http.api;

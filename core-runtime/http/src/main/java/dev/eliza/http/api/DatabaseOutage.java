@@ -1,4 +1,4 @@
-package dev.eliza.http.impl;
+package dev.eliza.http.api;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -6,14 +6,15 @@ import java.util.Optional;
 
 /**
  * Tells a failure caused by the database being out of reach (the server restarting, crash recovery, the pool
- * finding no connection in time) from a fault of ours: the first is a 503 the client may retry, not a 500.
+ * finding no connection in time) from a fault of ours: the first is a 503 the client may retry, not a 500, and no
+ * fault of a plugin that met it.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
     /** The connection-level cause in {@code failure}'s chain, if that is what it is. */
-    static Optional<SQLException> of(Throwable failure) {
+    public static Optional<SQLException> of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && isOutage(sql)) {
                 return Optional.of(sql);

@@ -1,4 +1,4 @@
-package dev.eliza.http.impl;
+package dev.eliza.http.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
