@@ -72,6 +72,11 @@ final class PlatformProcess implements AutoCloseable {
         }
     }
 
+    /** The folder the distribution was installed in. */
+    Path home() {
+        return home;
+    }
+
     /** Starts the process without waiting for it to become healthy. */
     void launch() throws IOException {
         readyLinesBefore = readyLines();

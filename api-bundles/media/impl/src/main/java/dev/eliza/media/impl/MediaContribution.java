@@ -3,6 +3,8 @@ package dev.eliza.media.impl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,8 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.http.api.DomainContribution;
@@ -33,6 +37,7 @@ import jakarta.servlet.Servlet;
  */
 @Component(service = {DomainContribution.class, MediaLibrary.class})
 public final class MediaContribution implements DomainContribution, MediaLibrary {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaContribution.class);
     static final String ALIAS_PREFIX = "/api/messaging/channels/*/upload-media";
 
     private final StoredMediaLibrary library;
@@ -46,11 +51,26 @@ public final class MediaContribution implements DomainContribution, MediaLibrary
         MediaStore store = new MediaStore(database.sessionFactory(
                 context.getBundle().adapt(BundleWiring.class).getClassLoader(), MediaMapper.class));
         MediaSettings settings = MediaSettings.from(context::getProperty);
-        this.library = new StoredMediaLibrary(store, new MediaFiles(settings.folder()));
+        MediaFiles files = new MediaFiles(settings.folder());
+        sweep(files);
+        this.library = new StoredMediaLibrary(store, files);
+        int completed = library.storeMissingBytes();
+        if (completed > 0) {
+            LOG.info("Stored the bytes of {} earlier uploads in the database, for every node to serve", completed);
+        }
         MediaUploads uploads = new MediaUploads(store, library.files(), Clock.systemUTC(),
                 settings.maxUploadBytes());
         this.resources = resources(uploads, library, agents, messaging);
         this.servlets = servlets(library);
+    }
+
+    /** Spooled files an hour old are what a stopped process left; younger ones may be a predecessor's in flight. */
+    private static void sweep(MediaFiles files) {
+        try {
+            files.sweepSpooled(Duration.ofHours(1), Instant.now());
+        } catch (IOException e) {
+            LOG.warn("Could not sweep the spooled media files under {}", files.incoming(), e);
+        }
     }
 
     /** The JAX-RS resources of the media routes. */

@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@link ResourceService} (ranges, {@code ETag}, conditional requests, {@code HEAD}) with the type it was stored
  * with, {@code nosniff}, and {@code Content-Disposition: attachment} for everything but images. The path is
  * matched against exact shapes (scope, UUID, server-generated name) and the file must be known to the database, so
- * no request can name a file outside the uploads. Errors use the body 1.7.2's downloads have,
+ * no request can name a file outside the uploads. A node serves the upload from its own copy, made from the database
+ * on the first download of an upload another node took. Errors use the body 1.7.2's downloads have,
  * {@code {"error":"..."}}.
  */
 final class MediaDownloadServlet extends HttpServlet {
@@ -69,7 +70,10 @@ final class MediaDownloadServlet extends HttpServlet {
             return;
         }
         Optional<StoredMedia> media = library.find(scope.get(), owner.get(), parts[3]);
-        Optional<Path> file = media.flatMap(library.files()::readable);
+        if (media.isEmpty()) {
+            library.forgetCopy(scope.get(), owner.get(), parts[3]);
+        }
+        Optional<Path> file = media.isEmpty() ? Optional.empty() : library.localCopy(media.get());
         if (file.isEmpty()) {
             error(response, 404, "File not found");
             return;

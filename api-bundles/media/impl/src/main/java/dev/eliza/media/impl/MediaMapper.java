@@ -1,5 +1,6 @@
 package dev.eliza.media.impl;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.ibatis.annotations.Delete;
@@ -7,7 +8,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
-/** SQL over {@code media_files}. */
+/** SQL over {@code media_files} and their bytes, {@code media_chunks}. */
 public interface MediaMapper {
     String COLUMNS = "id, scope, owner_id, filename, original_name, content_type, size, created_at";
 
@@ -21,6 +22,17 @@ public interface MediaMapper {
     @Select("SELECT " + COLUMNS + " FROM media_files WHERE scope = #{scope} AND owner_id = #{owner}"
             + " AND filename = #{filename}")
     MediaRow findByName(@Param("scope") String scope, @Param("owner") UUID owner, @Param("filename") String filename);
+
+    @Insert("INSERT INTO media_chunks (media_id, seq, bytes) VALUES (#{id}, #{seq}, #{bytes})")
+    void insertChunk(@Param("id") UUID id, @Param("seq") int seq, @Param("bytes") byte[] bytes);
+
+    @Select("SELECT seq, bytes FROM media_chunks WHERE media_id = #{id} AND seq = #{seq}")
+    MediaChunk chunk(@Param("id") UUID id, @Param("seq") int seq);
+
+    /** Files recorded before their bytes went to the database (media V1). */
+    @Select("SELECT " + COLUMNS + " FROM media_files f WHERE size > 0"
+            + " AND NOT EXISTS (SELECT 1 FROM media_chunks c WHERE c.media_id = f.id)")
+    List<MediaRow> withoutBytes();
 
     @Delete("DELETE FROM media_files WHERE id = #{id}")
     int delete(@Param("id") UUID id);

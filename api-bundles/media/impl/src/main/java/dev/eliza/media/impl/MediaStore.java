@@ -1,5 +1,11 @@
 package dev.eliza.media.impl;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -10,19 +16,70 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import dev.eliza.media.api.MediaScope;
 import dev.eliza.media.api.StoredMedia;
 
-/** Upload metadata in PostgreSQL. */
+/**
+ * The uploads in PostgreSQL: a row per file and its bytes in chunks, so any node can serve any upload. A file and
+ * its bytes are written in one transaction: a reader sees all of it or nothing.
+ */
 final class MediaStore {
+    /** Bytes per chunk: what a read or a write of the bytes holds in memory at a time. */
+    static final int CHUNK = 1024 * 1024;
+
     private final SqlSessionFactory sessions;
 
     MediaStore(SqlSessionFactory sessions) {
         this.sessions = sessions;
     }
 
-    void insert(StoredMedia media) {
-        run(m -> {
-            m.insert(MediaRow.of(media));
-            return null;
-        });
+    /** Records the media with the bytes of {@code content}, which must hold exactly {@code media.size()} bytes. */
+    void insert(StoredMedia media, Path content) throws IOException {
+        write(media, content, true);
+    }
+
+    /** Adds the bytes of a media recorded without them. */
+    void insertBytes(StoredMedia media, Path content) throws IOException {
+        write(media, content, false);
+    }
+
+    /** The media recorded before their bytes went to the database. */
+    List<StoredMedia> withoutBytes() {
+        return run(MediaMapper::withoutBytes).stream().map(MediaRow::toMedia).toList();
+    }
+
+    private void write(StoredMedia media, Path content, boolean withRecord) throws IOException {
+        try (SqlSession session = sessions.openSession(false); InputStream in = Files.newInputStream(content)) {
+            MediaMapper mapper = session.getMapper(MediaMapper.class);
+            if (withRecord) {
+                mapper.insert(MediaRow.of(media));
+            }
+            long written = 0;
+            int seq = 0;
+            for (byte[] chunk = in.readNBytes(CHUNK); chunk.length > 0; chunk = in.readNBytes(CHUNK)) {
+                mapper.insertChunk(media.id(), seq++, chunk);
+                written += chunk.length;
+            }
+            if (written != media.size()) {
+                throw new IOException("The upload has " + written + " bytes, not the " + media.size() + " declared");
+            }
+            session.commit();
+        }
+    }
+
+    /**
+     * Writes the media's stored bytes to {@code out}, a chunk at a time.
+     *
+     * @return the number of bytes written: less than the media's size when its record went meanwhile
+     */
+    long copy(StoredMedia media, OutputStream out) throws IOException {
+        long written = 0;
+        for (int seq = 0; ; seq++) {
+            int next = seq;
+            MediaChunk chunk = run(m -> m.chunk(media.id(), next));
+            if (chunk == null) {
+                return written;
+            }
+            out.write(chunk.bytes());
+            written += chunk.bytes().length;
+        }
     }
 
     Optional<StoredMedia> find(UUID id) {

@@ -1,7 +1,9 @@
 package dev.eliza.media.impl;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,8 +23,8 @@ import jakarta.servlet.http.Part;
 
 /**
  * Takes one upload: checks the owner's id and existence before reading the body, reads the multipart body
- * (spooled to disk), checks the {@code file} part's type, moves it to its place under a server-generated name and
- * records it. Whatever fails, nothing is left half-written: a stored file whose row cannot be written is removed.
+ * (spooled to disk), checks the {@code file} part's type and records it with its bytes under a server-generated
+ * name. Whatever fails, nothing is left half-written: the record and its bytes are one transaction.
  */
 final class MediaUploads {
     private static final Logger LOG = LoggerFactory.getLogger(MediaUploads.class);
@@ -89,36 +91,60 @@ final class MediaUploads {
         return ApiException.badRequest("INVALID_REQUEST", "The body is not a readable multipart form");
     }
 
+    /**
+     * The part is spooled first, then recorded with its bytes in one transaction, and only then placed as this
+     * node's copy: a copy at its place always has its record.
+     */
     private StoredMedia keep(MediaScope scope, UUID owner, Part part, String type) {
+        Path spooled = files.spool("upload");
+        try {
+            part.write(spooled.toString());
+            StoredMedia media = record(scope, owner, part, type, spooled);
+            try {
+                files.place(spooled, media);
+            } catch (IOException e) {
+                LOG.warn("Stored {} but kept no copy of it on this node (it is read from the database)", media.url(), e);
+            }
+            return media;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot store an upload under " + files.root(), e);
+        } finally {
+            discard(spooled);
+        }
+    }
+
+    private StoredMedia record(MediaScope scope, UUID owner, Part part, String type, Path spooled)
+            throws IOException {
         for (int attempt = 1; ; attempt++) {
             StoredMedia media = new StoredMedia(UUID.randomUUID(), scope, owner,
                     names.next(MediaTypes.extension(type)), originalName(part), type, part.getSize(),
                     clock.instant());
             try {
-                files.store(part, media);
-            } catch (FileAlreadyExistsException taken) {
-                if (attempt < NAME_ATTEMPTS) {
-                    continue;
-                }
-                throw new IllegalStateException("No free file name after " + attempt + " attempts", taken);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot store an upload under " + files.root(), e);
-            }
-            try {
-                store.insert(media);
+                store.insert(media, spooled);
                 return media;
             } catch (RuntimeException e) {
-                discard(media);
-                throw e;
+                if (!nameTaken(e) || attempt == NAME_ATTEMPTS) {
+                    throw e;
+                }
             }
         }
     }
 
-    private void discard(StoredMedia media) {
+    /** A generated name another upload of the same owner has (their UNIQUE constraint). */
+    private static boolean nameTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void discard(Path spooled) {
         try {
-            files.delete(media);
+            Files.deleteIfExists(spooled);
         } catch (IOException e) {
-            LOG.warn("Could not remove {} after its record failed", media.url(), e);
+            LOG.warn("Could not remove the spooled upload {}", spooled, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.eliza.media.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,18 +138,25 @@ class MediaDownloadSliceTest {
         Path secret = Files.writeString(folder.resolve("secret.txt"), "do not serve");
         Files.delete(stored);
         Files.createSymbolicLink(stored, secret);
-        assertThatThrownBy(() -> f.library.open(f.library.find(UUID.fromString(media.get("id").asText()))
-                .orElseThrow())).isInstanceOf(java.nio.file.NoSuchFileException.class);
-        HttpTester.Response linked = f.get(media.get("url").asText(), Map.of());
-        assertThat(linked.getStatus()).isEqualTo(404);
-        assertThat(linked.getContent()).doesNotContain("do not serve");
+        try (var in = f.library.open(f.library.find(UUID.fromString(media.get("id").asText())).orElseThrow())) {
+            assertThat(in.readAllBytes()).as("the upload, made again from the database").isEqualTo(
+                    MediaUploadSliceTest.PNG);
+        }
+        assertThat(stored).isRegularFile().hasBinaryContent(MediaUploadSliceTest.PNG);
+        assertThat(secret).hasContent("do not serve");
 
         Path ownerDir = stored.getParent();
         Files.delete(stored);
         Files.delete(ownerDir);
         Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
-        Files.write(elsewhere.resolve(media.get("filename").asText()), MediaUploadSliceTest.PNG);
+        Path planted = Files.writeString(elsewhere.resolve(media.get("filename").asText()), "planted");
         Files.createSymbolicLink(ownerDir, elsewhere);
-        assertThat(f.get(media.get("url").asText(), Map.of()).getStatus()).isEqualTo(404);
+        HttpTester.Response linked = f.get(media.get("url").asText(), Map.of());
+        assertThat(linked.getStatus()).isEqualTo(404);
+        assertThat(linked.getContent()).doesNotContain("planted");
+        assertThat(planted).as("nothing written through the link").hasContent("planted");
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files.count()).isEqualTo(1);
+        }
     }
 }

@@ -38,7 +38,15 @@ final class MediaFixture implements AutoCloseable {
     private final LocalConnector connector = new LocalConnector(server);
 
     MediaFixture(Path folder, long maxBytes) throws Exception {
-        MediaStore store = freshStore();
+        this(freshStore(), folder, maxBytes);
+    }
+
+    /** Another node on the same database: its own media folder, the uploads the first fixture left as they are. */
+    static MediaFixture otherNode(Path folder, long maxBytes) throws Exception {
+        return new MediaFixture(store(), folder, maxBytes);
+    }
+
+    private MediaFixture(MediaStore store, Path folder, long maxBytes) throws Exception {
         files = new MediaFiles(folder);
         library = new StoredMediaLibrary(store, files);
         MediaUploads uploads = new MediaUploads(store, files, Clock.fixed(NOW, ZoneOffset.UTC), maxBytes);
@@ -71,16 +79,22 @@ final class MediaFixture implements AutoCloseable {
 
     static MediaStore freshStore() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("media", List.of(new Migration(1, "create media files", migration())));
+        database.migrate("media", List.of(new Migration(1, "create media files", migration("V1__create_media_files")),
+                new Migration(2, "create media chunks", migration("V2__create_media_chunks"))));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE media_files");
+            s.execute("TRUNCATE media_files CASCADE");
         }
-        return new MediaStore(database.sessionFactory(MediaFixture.class.getClassLoader(), MediaMapper.class));
+        return store();
     }
 
-    private static String migration() throws IOException {
+    private static MediaStore store() {
+        return new MediaStore(SharedTestDatabase.get().sessionFactory(MediaFixture.class.getClassLoader(),
+                MediaMapper.class));
+    }
+
+    private static String migration(String name) throws IOException {
         try (InputStream in = MediaFixture.class.getClassLoader()
-                .getResourceAsStream("db/media/V1__create_media_files.sql")) {
+                .getResourceAsStream("db/media/" + name + ".sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -210,6 +210,20 @@ class MediaUploadSliceTest {
         assertThat(f.upload("/api/media/agents/" + agent + "/upload-media", png()).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void whenTheBytesCannotBeWrittenNeitherTheRecordNorAFileRemains() throws Exception {
+        UUID agent = f.owners.addAgent();
+        sql("ALTER TABLE media_chunks RENAME TO media_chunks_away");
+        try {
+            HttpTester.Response response = f.upload("/api/media/agents/" + agent + "/upload-media", png());
+            assertThat(response.getStatus()).isEqualTo(500);
+        } finally {
+            sql("ALTER TABLE media_chunks_away RENAME TO media_chunks");
+        }
+        assertNoFiles();
+        assertThat(rows()).isZero();
+    }
+
     private static void sql(String statement) throws Exception {
         try (Connection c = SharedTestDatabase.get().dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);

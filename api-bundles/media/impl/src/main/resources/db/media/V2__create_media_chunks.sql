@@ -1,0 +1,8 @@
+-- The uploads' bytes, so that every node serves every upload (the files under DATA_DIR/media are a node's copies).
+-- Chunks bound the memory a read or a write needs; they go with their file's row.
+CREATE TABLE media_chunks (
+    media_id uuid NOT NULL REFERENCES media_files (id) ON DELETE CASCADE,
+    seq      integer NOT NULL CHECK (seq >= 0),
+    bytes    bytea NOT NULL,
+    PRIMARY KEY (media_id, seq)
+);
