@@ -44,7 +44,7 @@ class TeeSliceTest {
     @BeforeEach
     void setUp() throws Exception {
         providers = new TeeProviders("software");
-        providers.add(new SoftwareTeeProvider(folder.resolve("tee/sealed-secret")));
+        providers.add(new SoftwareTeeProvider(folder.resolve("tee/sealed-secret"), SecretFingerprint.ALONE));
         slice = ResourceSlice.of(new TeeResource(providers, agents, new CodeMeasurement(() -> new Bundle[0]),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         agent = agents.add("Attested");
