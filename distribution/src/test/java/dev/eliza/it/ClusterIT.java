@@ -2,8 +2,15 @@ package dev.eliza.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,8 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Two server processes on one PostgreSQL serve one conversation: an agent started on node A is active on node B, a
  * message posted through either node is answered once by the agent and seen through both, Socket.IO users on the two
- * nodes share a room, a client's requests count against one rate-limit budget on both nodes, and the messages a
- * killed node had taken are answered by the other once its lease runs out.
+ * nodes share a room, a client's requests count against one rate-limit budget on both nodes, a file uploaded
+ * and a plugin installed through one node are served by the other, and the messages a killed node had taken are answered by the other once
+ * its lease runs out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -132,6 +140,59 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aFileUploadedThroughOneNodeDownloadsFromTheOtherUntilItIsDeleted() throws Exception {
+        Http a = new Http(CLUSTER.a());
+        Http b = new Http(CLUSTER.b());
+        String agent = startedAgentOn(a, "Archivist");
+        byte[] clip = new byte[3 * 1024 * 1024 + 17];
+        new Random(16).nextBytes(clip);
+        Http.Reply uploaded = a.bytes("POST", "/api/media/agents/" + agent + "/upload-media", MediaRaw.FORM,
+                MediaRaw.form("clip.mp4", "video/mp4", clip));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        String url = uploaded.json().at("/data/url").asText();
+
+        HttpResponse<byte[]> fromB = download(b, url);
+        assertThat(fromB.statusCode()).isEqualTo(200);
+        assertThat(fromB.body()).isEqualTo(clip);
+        assertThat(fromB.headers().firstValue("Content-Type")).hasValue("video/mp4");
+
+        assertThat(b.get("/api/media/files/" + uploaded.json().at("/data/id").asText()).status()).isEqualTo(200);
+        assertThat(b.delete("/api/media/files/" + uploaded.json().at("/data/id").asText()).status())
+                .isEqualTo(204);
+        assertThat(download(a, url).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void aPluginInstalledThroughOneNodeServesOnTheOtherUntilItIsDeleted() throws Exception {
+        Http a = new Http(CLUSTER.a());
+        Http b = new Http(CLUSTER.b());
+        Path shipped;
+        try (Stream<Path> plugins = Files.list(CLUSTER.a().home().resolve("plugins"))) {
+            shipped = plugins.filter(p -> p.getFileName().toString().startsWith("hello-plugin")).findFirst()
+                    .orElseThrow();
+        }
+        Http.Reply installed = a.bytes("POST", "/api/plugins", "application/java-archive",
+                ModuleJars.pluginCopy(shipped, "shared-hello", "0.2.0"));
+        assertThat(installed.status()).as(installed.body()).isEqualTo(201);
+        Awaits.until(SOON, "node B serves the plugin installed through A",
+                () -> b.get("/api/plugins/shared-hello/greeting?name=Bea").status() == 200);
+        assertThat(b.get("/api/plugins/shared-hello/greeting?name=Bea").body()).contains("Bea");
+
+        assertThat(b.delete("/api/plugins/shared-hello").status()).isEqualTo(204);
+        Awaits.until(SOON, "node A no longer has the plugin deleted through B",
+                () -> a.get("/api/plugins/shared-hello").status() == 404);
+        assertThat(a.get("/api/plugins/shared-hello/greeting").status()).isEqualTo(404);
+    }
+
+    private static HttpResponse<byte[]> download(Http node, String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                node.get("/health").raw().uri().resolve(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    @Order(6)
     void theMessagesOfAKilledNodeAreAnsweredOnceByTheOther() throws Exception {
         Http a = new Http(CLUSTER.a());
         Http b = new Http(CLUSTER.b());

@@ -84,14 +84,19 @@ public final class PluginHostComponent {
         host.startAll();
         meters.plugins(host::list);
         PluginsFolder folder = new PluginsFolder(dir, host);
+        CataloguedPlugins catalogued = new CataloguedPlugins(dir, folder, host,
+                new PluginCatalog(database.sessionFactory(hostLoader, PluginJarMapper.class)));
+        // What the other nodes installed is running before this node serves its first plugin route.
+        catalogued.run();
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
         watcher.scheduleWithFixedDelay(folder, poll, poll, TimeUnit.MILLISECONDS);
+        watcher.scheduleWithFixedDelay(catalogued, poll, poll, TimeUnit.MILLISECONDS);
         // The management paths inside each plugin's namespace outrank the plugin's own routes: reserved names.
         // Exact prefixes only: a catch-all /api/plugins would answer a plugin's paths with 404 while a reload
         // holds them.
         api = context.registerService(DomainContribution.class, DomainContribution.of("plugins",
                 List.of("/api/plugins$", "/api/plugins/*$", "/api/plugins/*/enable", "/api/plugins/*/disable",
-                        "/api/plugins/*/reload"), new PluginsResource(host, folder)), null);
+                        "/api/plugins/*/reload"), new PluginsResource(host, folder, catalogued)), null);
         perAgent = context.registerService(DomainContribution.class, DomainContribution.of("agent-plugins",
                 List.of("/api/agents/*/plugins"),
                 new AgentPluginsResource(agentRoutes, directory), new PlatformUnavailableMapper(), invoker.binder()),

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /api/plugins}: list plugins; upload a jar (install and start); show, enable, disable, reload or delete one.
+ * What is done here is done on every node sharing the database ({@link CataloguedPlugins}).
  */
 @jakarta.ws.rs.Path("/api/plugins")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,10 +31,12 @@ import jakarta.ws.rs.core.Response;
 public final class PluginsResource {
     private final PluginHost host;
     private final PluginsFolder folder;
+    private final CataloguedPlugins catalogued;
 
-    PluginsResource(PluginHost host, PluginsFolder folder) {
+    PluginsResource(PluginHost host, PluginsFolder folder, CataloguedPlugins catalogued) {
         this.host = host;
         this.folder = folder;
+        this.catalogued = catalogued;
     }
 
     @GET
@@ -52,7 +55,7 @@ public final class PluginsResource {
         try {
             Files.copy(body, upload, StandardCopyOption.REPLACE_EXISTING);
             String id = pluginId(upload);
-            folder.install(upload, id);
+            catalogued.install(upload, id);
             return Response.status(201).entity(ApiSuccess.of(info(id))).build();
         } finally {
             Files.deleteIfExists(upload);
@@ -68,30 +71,28 @@ public final class PluginsResource {
     @POST
     @jakarta.ws.rs.Path("{id}/enable")
     public ApiSuccess<PluginInfo> enable(@PathParam("id") String id) {
-        host.require(id);
-        host.start(id);
+        catalogued.enable(id, true);
         return ApiSuccess.of(info(id));
     }
 
     @POST
     @jakarta.ws.rs.Path("{id}/disable")
     public ApiSuccess<PluginInfo> disable(@PathParam("id") String id) {
-        host.require(id);
-        host.stop(id);
+        catalogued.enable(id, false);
         return ApiSuccess.of(info(id));
     }
 
     @POST
     @jakarta.ws.rs.Path("{id}/reload")
     public ApiSuccess<PluginInfo> reload(@PathParam("id") String id) throws IOException {
-        folder.reload(id);
+        catalogued.reload(id);
         return ApiSuccess.of(info(id));
     }
 
     @DELETE
     @jakarta.ws.rs.Path("{id}")
     public Response delete(@PathParam("id") String id) throws IOException {
-        folder.delete(id);
+        catalogued.delete(id);
         return Response.noContent().build();
     }
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 import org.apache.ibatis.mapping.Environment;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 import dev.eliza.sdk.PlatformUnavailableException;
 
@@ -30,11 +26,7 @@ class DatabaseKeyValueStoreTest {
 
     @BeforeAll
     static void migrate() throws IOException {
-        try (InputStream in = DatabaseKeyValueStoreTest.class.getClassLoader()
-                .getResourceAsStream("db/plugins/V1__create_plugin_kv.sql")) {
-            SharedTestDatabase.get().migrate("plugins", List.of(new Migration(1, "create plugin kv",
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8))));
-        }
+        PluginTables.migrate();
     }
 
     @Test
