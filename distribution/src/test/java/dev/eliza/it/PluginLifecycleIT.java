@@ -43,6 +43,10 @@ class PluginLifecycleIT {
             assertThat(http.get("/api/plugins/other").json().path("data").path("routes").toString())
                     .contains("/api/plugins/other");
             assertThat(http.bytes("POST", "/api/plugins", "application/java-archive", other).status()).isEqualTo(409);
+            Http.Reply enabledTwice = http.json("POST", "/api/plugins/other/enable", "");
+            assertThat(enabledTwice.json().path("data").path("state").asText()).as(enabledTwice.body())
+                    .isEqualTo("STARTED");
+            assertThat(http.get("/api/plugins/other/greeting").status()).as("still mounted once").isEqualTo(200);
 
             assertThat(http.json("POST", "/api/plugins/other/disable", "").json().path("data").path("state").asText())
                     .isEqualTo("STOPPED");

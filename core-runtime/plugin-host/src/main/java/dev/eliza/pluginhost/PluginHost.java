@@ -74,7 +74,11 @@ final class PluginHost {
         return id;
     }
 
+    /** Starts the plugin; nothing when it is started already (enabling it twice must not mount it twice). */
     synchronized void start(String id) {
+        if (started.containsKey(id)) {
+            return;
+        }
         failures.remove(id);
         PluginState state = manager.startPlugin(id);
         PluginWrapper plugin = manager.getPlugin(id);

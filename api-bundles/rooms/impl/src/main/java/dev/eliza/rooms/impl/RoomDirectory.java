@@ -208,7 +208,12 @@ public final class RoomDirectory implements AgentRooms {
         agents.find(agentId).map(Agent::name).ifPresent(name -> {
             Room self = new Room(agentId, agentId, name, Optional.of(agentId), Optional.of(agentId),
                     Optional.of(agentId), "SELF", "elizaos", Optional.empty(), clock.millis());
-            worlds.ensure(agentId, agentId, name, Json.object(), Optional.of(agentId));
+            try {
+                worlds.ensure(agentId, agentId, name, Json.object(), Optional.of(agentId));
+            } catch (NoSuchElementException deletedMeanwhile) {
+                // the agent went between the two reads: it has no self room to make, as if asked just after
+                return;
+            }
             store.insert(self);
         });
     }

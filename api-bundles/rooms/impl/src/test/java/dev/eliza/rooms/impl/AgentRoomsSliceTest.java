@@ -135,6 +135,17 @@ class AgentRoomsSliceTest {
     }
 
     @Test
+    void anAgentDeletedWhileItsRoomsAreListedIsNoServerError() throws Exception {
+        // the directory still shows the agent, the agents domain no longer has it: deleted between the two reads
+        f.worlds.failure = new NoSuchElementException("Agent not found: " + PEER);
+        HttpTester.Response listed = f.slice.get(ROOMS);
+        assertThat(listed.getStatus()).as(listed.getContent()).isEqualTo(200);
+        assertThat(RoomsFixture.JSON.readTree(listed.getContent()).at("/data/rooms")).isEmpty();
+        assertError(f.slice.get(ROOMS + "/" + PEER), 404, "NOT_FOUND");
+        assertThat(RoomsFixture.count("true")).isZero();
+    }
+
+    @Test
     void idsAreCheckedAndUnknownRoomsAndAgentsAre404() throws Exception {
         HttpTester.Response unknownRoom = f.slice.get(ROOMS + "/" + UNKNOWN);
         assertThat(unknownRoom.getStatus()).isEqualTo(404);
