@@ -40,6 +40,8 @@ final class DomainRouter extends Handler.Abstract {
     private final HttpMeters meters;
     private volatile Tables tables = Tables.EMPTY;
     private volatile boolean starting = true;
+    /** While starting: prefixes bundles declared that nobody serves yet ({@link StartupReadiness}). */
+    private volatile RouteTable<String> awaited = RouteTable.empty();
     private final Map<String, SwapWindow> windows = new HashMap<>();
 
     DomainRouter(Duration hold, Duration drain) {
@@ -54,6 +56,19 @@ final class DomainRouter extends Handler.Abstract {
 
     HttpMeters meters() {
         return meters;
+    }
+
+    /**
+     * The prefixes declared by bundles that have not mounted them yet: while the server starts, a path one of them
+     * owns is answered 503, not by a broader domain already mounted ({@code /api/messaging/sessions} before the
+     * sessions domain is up would otherwise get messaging's 404).
+     */
+    void awaiting(Set<String> prefixes) {
+        RouteTable<String> table = RouteTable.empty();
+        for (String prefix : prefixes) {
+            table = table.with(prefix, prefix);
+        }
+        awaited = table;
     }
 
     /** Start-up is over: from now on a path nobody serves is a 404, not a 503. */
@@ -176,6 +191,19 @@ final class DomainRouter extends Handler.Abstract {
                 && now.routes().winningPrefix(path).filter(RouteTable.ROOT::equals).isPresent();
     }
 
+    /** While the server starts, whether a declared prefix not mounted yet is more specific than every served one. */
+    private boolean awaitedWins(Tables now, String path) {
+        if (!starting) {
+            return false;
+        }
+        Optional<String> pending = awaited.winningPrefix(path);
+        if (pending.isEmpty()) {
+            return false;
+        }
+        Optional<String> served = now.routes().winningPrefix(path);
+        return served.isEmpty() || RouteTable.outranks(pending.get(), served.get());
+    }
+
     /**
      * Whether a held prefix is more specific than every served one for {@code path}: then the request waits for
      * the swapping domain instead of going to a broader one ({@code /api/memory/x/rooms} of the rooms domain
@@ -196,8 +224,8 @@ final class DomainRouter extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         for (int look = 0; look < 2; look++) {
             Tables now = tables;
-            Optional<Mount> mount = heldWins(now, path) || apiLeftToCatchAll(now, path) ? Optional.empty()
-                    : now.routes().match(path);
+            Optional<Mount> mount = heldWins(now, path) || apiLeftToCatchAll(now, path) || awaitedWins(now, path)
+                    ? Optional.empty() : now.routes().match(path);
             if (mount.isPresent() && mount.get().tryEnter()) {
                 if (serve(mount.get(), start, request, response, callback)) {
                     return true;

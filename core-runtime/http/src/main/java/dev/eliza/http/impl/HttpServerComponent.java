@@ -59,7 +59,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     void activate(BundleContext context) throws Exception {
         settings = HttpSettings.from(context::getProperty);
         router = new DomainRouter(settings.swapHold(), settings.shutdownTimeout(), meters);
-        readiness = new StartupReadiness(context, router::mounts, this::startupOver);
+        readiness = new StartupReadiness(context, router::mounts, router::awaiting, this::startupOver);
         server = JettyServerFactory.create(settings, router, () -> Optional.ofNullable(counters.get()));
         try {
             serve(context);

@@ -8,7 +8,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -23,24 +25,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides when start-up is over: the framework has reached its beginning start level and every active bundle has
- * mounted the domains its manifest names ({@code Eliza-Domain: agents}, {@code Eliza-Contributes: realtime,...}).
+ * mounted the domains its manifest names ({@code Eliza-Domain: agents}, {@code Eliza-Contributes: realtime,...})
+ * and the path prefixes it declares inside other domains' ({@code Eliza-Paths: /api/messaging/sessions}). Until
+ * then the declared prefixes nobody serves yet are reported, so that they are answered 503 rather than by the
+ * broader domain.
  * A bundle that never mounts (its activation failed) delays readiness by the grace time at most, then is named in
  * a warning. Re-evaluated whenever a mount, a bundle or the start level changes.
  */
 final class StartupReadiness implements BundleListener, FrameworkListener, AutoCloseable {
     static final String CONTRIBUTES_HEADER = "Eliza-Contributes";
+    static final String PATHS_HEADER = "Eliza-Paths";
     private static final Logger LOG = LoggerFactory.getLogger(StartupReadiness.class);
 
     private final BundleContext context;
     private final Supplier<List<Mount>> mounts;
     private final Runnable onReady;
+    private final Consumer<Set<String>> awaiting;
     private final ScheduledExecutorService timer;
     private final int beginningLevel;
     private boolean ready;
 
-    StartupReadiness(BundleContext context, Supplier<List<Mount>> mounts, Runnable onReady) {
+    StartupReadiness(BundleContext context, Supplier<List<Mount>> mounts, Consumer<Set<String>> awaiting,
+                     Runnable onReady) {
         this.context = context;
         this.mounts = mounts;
+        this.awaiting = awaiting;
         this.onReady = onReady;
         this.beginningLevel = Integer.parseInt(String.valueOf(
                 java.util.Optional.ofNullable(context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL))
@@ -82,7 +91,10 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
             if (ready) {
                 return;
             }
-            Set<String> missing = missing();
+            Set<String> served = mounts.get().stream().flatMap(m -> m.prefixes().stream())
+                    .collect(Collectors.toSet());
+            awaiting.accept(awaited(served));
+            Set<String> missing = missing(served);
             if (!missing.isEmpty() && !graceOver) {
                 return;
             }
@@ -95,8 +107,22 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
         onReady.run();
     }
 
-    /** {@code bundle (domain)} for each declared domain not mounted yet; "start level" while bundles still start. */
-    private Set<String> missing() {
+    /** The prefixes declared by bundles that are or will be started, less those served. */
+    private Set<String> awaited(Set<String> served) {
+        Set<String> awaited = new TreeSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            if ((bundle.getState() & (Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0) {
+                declared(bundle, PATHS_HEADER).stream().filter(p -> !served.contains(p)).forEach(awaited::add);
+            }
+        }
+        return awaited;
+    }
+
+    /**
+     * {@code bundle (domain)} for each declared domain not mounted yet, {@code bundle (prefix)} for each declared
+     * prefix not served; "start level" while bundles still start.
+     */
+    private Set<String> missing(Set<String> served) {
         Set<String> missing = new TreeSet<>();
         if (context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel() < beginningLevel) {
             missing.add("start level " + beginningLevel);
@@ -113,15 +139,20 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
                     missing.add(bundle.getSymbolicName() + " (" + domain + ")");
                 }
             }
+            declared(bundle, PATHS_HEADER).stream().filter(p -> !served.contains(p))
+                    .forEach(p -> missing.add(bundle.getSymbolicName() + " (" + p + ")"));
         }
         return missing;
     }
 
     private static List<String> declaredDomains(Bundle bundle) {
-        return Arrays.stream(new String[] {bundle.getHeaders().get(ModuleManager.DOMAIN_HEADER),
-                        bundle.getHeaders().get(CONTRIBUTES_HEADER)})
+        return declared(bundle, ModuleManager.DOMAIN_HEADER, CONTRIBUTES_HEADER);
+    }
+
+    private static List<String> declared(Bundle bundle, String... headers) {
+        return Arrays.stream(headers).map(h -> bundle.getHeaders().get(h))
                 .filter(h -> h != null && !h.isBlank())
-                .flatMap(h -> Arrays.stream(h.split("\\s*,\\s*"))).toList();
+                .flatMap(h -> Arrays.stream(h.trim().split("\\s*,\\s*"))).toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -222,6 +223,34 @@ class DomainRouterTest {
         assertThat(get("/chat").getContent()).isEqualTo("{\"app\":1}");
         router.ready();
         assertThat(get("/api/agents").getContent()).isEqualTo("{\"app\":1}");
+    }
+
+    @Test
+    void whileStartingADeclaredNarrowPrefixNotMountedYetIs503NotTheBroaderDomains404() throws Exception {
+        server = new Server();
+        connector = new LocalConnector(server);
+        server.addConnector(connector);
+        router = new DomainRouter(Duration.ofSeconds(5), Duration.ofSeconds(2));
+        server.setHandler(router);
+        server.start();
+        router.mount(new Mount("messaging", "owner.m", List.of("/api/messaging"), new FixedBodyHandler("{\"m\":1}")));
+        router.awaiting(Set.of("/api/messaging/sessions", "/api/memory/*/rooms"));
+        HttpTester.Response early = get("/api/messaging/sessions/abc");
+        assertThat(early.getStatus()).isEqualTo(503);
+        assertThat(early.get("Retry-After")).isEqualTo("1");
+        assertThat(get("/api/messaging/channels").getContent()).as("the broader domain's own paths")
+                .isEqualTo("{\"m\":1}");
+
+        router.mount(new Mount("sessions", "owner.s", List.of("/api/messaging/sessions"),
+                new FixedBodyHandler("{\"s\":1}")));
+        router.awaiting(Set.of("/api/memory/*/rooms"));
+        assertThat(get("/api/messaging/sessions/abc").getContent()).isEqualTo("{\"s\":1}");
+
+        router.unmount(router.mounts().stream().filter(m -> m.domain().equals("sessions")).findFirst().orElseThrow());
+        router.ready();
+        router.awaiting(Set.of("/api/messaging/sessions"));
+        assertThat(get("/api/messaging/sessions/abc").getContent()).as("after start-up the broader domain answers")
+                .isEqualTo("{\"m\":1}");
     }
 
     @Test
