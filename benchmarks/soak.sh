@@ -3,7 +3,9 @@
 # agents) while, every minute, a plugin is reloaded and a domain module is updated in place. Every SAMPLE seconds
 # (60) it records the JVM's heap after a full GC, its threads, its open file descriptors and the database's
 # connections; at the end it prints the samples and each one's trend (least-squares slope per 10 minutes, over the
-# second half so start-up warm-up does not count). Run by hand; needs the built zip, node, curl, jcmd and psql.
+# second half so start-up warm-up does not count), and which classes' live bytes grew most between the second sample
+# and the last (jcmd GC.class_histogram), to tell data kept on purpose from a leak. Run by hand; needs the built
+# zip, node, curl, jcmd and psql.
 # Usage: benchmarks/soak.sh   (MINUTES=30 SAMPLE=60 MODULE=rooms-impl)
 set -euo pipefail
 source "$(dirname "$0")/platform.sh"
@@ -28,6 +30,8 @@ samples="$work/samples.tsv"
 printf 'minute\theap_mib\tthreads\tfds\tdb_connections\n' > "$samples"
 began=$(date +%s)
 next_swap=$((began + 60))
+taken=0
+histogram() { jcmd "$server" GC.class_histogram | awk 'NR > 2 && $4 != "" {print $4 "\t" $3}' > "$1"; }
 while kill -0 "$load" 2>/dev/null; do
   now=$(date +%s)
   if [ "$now" -ge "$next_swap" ]; then
@@ -43,8 +47,11 @@ while kill -0 "$load" 2>/dev/null; do
     "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'")
   printf '%.1f\t%s\t%s\t%s\t%s\n' "$(echo "($now - $began) / 60" | bc -l)" "$(heap)" "$threads" "$fds" "$conns" \
     >> "$samples"
+  taken=$((taken + 1))
+  [ "$taken" -eq 2 ] && histogram "$work/histogram-early.tsv"
   sleep "$sample"
 done
+histogram "$work/histogram-late.tsv"
 wait "$load" || { cat "$work/load.log"; exit 1; }
 cat "$work/load.log"
 column -t "$samples"
@@ -58,4 +65,18 @@ for i, name in enumerate(['heap_mib', 'threads', 'fds', 'db_connections'], start
     n, mx, my = len(xs), sum(xs) / len(xs), sum(ys) / len(ys)
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / max(1e-9, sum((x - mx) ** 2 for x in xs))
     print(f'{name}: mean {my:.1f}, trend {slope * 10:+.2f} per 10 min over the second half')
+PY
+python3 - "$work/histogram-early.tsv" "$work/histogram-late.tsv" <<'PY'
+import sys
+def read(path):
+    sizes = {}
+    for line in open(path):
+        name, size = line.rstrip('\n').split('\t')
+        sizes[name] = sizes.get(name, 0) + int(size)
+    return sizes
+early, late = read(sys.argv[1]), read(sys.argv[2])
+growth = sorted(((late.get(k, 0) - early.get(k, 0), k) for k in set(early) | set(late)), reverse=True)
+print('live bytes grown most from the second sample to the end:')
+for delta, name in growth[:12]:
+    print(f'  {delta / 1048576:+8.2f} MiB  {name}')
 PY
