@@ -6,3 +6,5 @@ CREATE TABLE media_chunks (
     bytes    bytea NOT NULL,
     PRIMARY KEY (media_id, seq)
 );
+-- Media are compressed already: stored out of line without trying to compress them again.
+ALTER TABLE media_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;

@@ -25,13 +25,18 @@ class DomainRouterTest {
     private DomainRouter router;
 
     private void start(Duration hold) throws Exception {
+        startStarting(hold);
+        router.ready();
+    }
+
+    /** A router whose server is still starting: {@link DomainRouter#ready()} not called yet. */
+    private void startStarting(Duration hold) throws Exception {
         server = new Server();
         connector = new LocalConnector(server);
         server.addConnector(connector);
         router = new DomainRouter(hold, Duration.ofSeconds(2));
         server.setHandler(router);
         server.start();
-        router.ready();
     }
 
     @AfterEach
@@ -149,12 +154,7 @@ class DomainRouterTest {
 
     @Test
     void whileStartingAPathNobodyServesYetIs503NotA404() throws Exception {
-        server = new Server();
-        connector = new LocalConnector(server);
-        server.addConnector(connector);
-        router = new DomainRouter(Duration.ofSeconds(5), Duration.ofSeconds(2));
-        server.setHandler(router);
-        server.start();
+        startStarting(Duration.ofSeconds(5));
         HttpTester.Response early = get("/api/agents");
         assertThat(early.getStatus()).isEqualTo(503);
         assertThat(early.get("Retry-After")).isEqualTo("1");
@@ -212,12 +212,7 @@ class DomainRouterTest {
 
     @Test
     void whileStartingAnApiPathOnlyTheCatchAllMatchesIs503() throws Exception {
-        server = new Server();
-        connector = new LocalConnector(server);
-        server.addConnector(connector);
-        router = new DomainRouter(Duration.ofSeconds(5), Duration.ofSeconds(2));
-        server.setHandler(router);
-        server.start();
+        startStarting(Duration.ofSeconds(5));
         router.mount(new Mount("web", "owner.web", List.of("/"), new FixedBodyHandler("{\"app\":1}")), List.of("/"));
         assertThat(get("/api/agents").getStatus()).isEqualTo(503);
         assertThat(get("/chat").getContent()).isEqualTo("{\"app\":1}");
@@ -227,12 +222,7 @@ class DomainRouterTest {
 
     @Test
     void whileStartingADeclaredNarrowPrefixNotMountedYetIs503NotTheBroaderDomains404() throws Exception {
-        server = new Server();
-        connector = new LocalConnector(server);
-        server.addConnector(connector);
-        router = new DomainRouter(Duration.ofSeconds(5), Duration.ofSeconds(2));
-        server.setHandler(router);
-        server.start();
+        startStarting(Duration.ofSeconds(5));
         router.mount(new Mount("messaging", "owner.m", List.of("/api/messaging"), new FixedBodyHandler("{\"m\":1}")));
         router.awaiting(Set.of("/api/messaging/sessions", "/api/memory/*/rooms"));
         HttpTester.Response early = get("/api/messaging/sessions/abc");

@@ -199,29 +199,26 @@ class MediaUploadSliceTest {
     @Test
     void whenTheRecordCannotBeWrittenTheStoredFileIsRemoved() throws Exception {
         UUID agent = f.owners.addAgent();
-        sql("ALTER TABLE media_files RENAME TO media_files_away");
-        try {
-            HttpTester.Response response = f.upload("/api/media/agents/" + agent + "/upload-media", png());
-            assertThat(response.getStatus()).isEqualTo(500);
-        } finally {
-            sql("ALTER TABLE media_files_away RENAME TO media_files");
-        }
+        assertThat(uploadWithout("media_files", agent)).isEqualTo(500);
         assertNoFiles();
         assertThat(f.upload("/api/media/agents/" + agent + "/upload-media", png()).getStatus()).isEqualTo(200);
     }
 
     @Test
     void whenTheBytesCannotBeWrittenNeitherTheRecordNorAFileRemains() throws Exception {
-        UUID agent = f.owners.addAgent();
-        sql("ALTER TABLE media_chunks RENAME TO media_chunks_away");
-        try {
-            HttpTester.Response response = f.upload("/api/media/agents/" + agent + "/upload-media", png());
-            assertThat(response.getStatus()).isEqualTo(500);
-        } finally {
-            sql("ALTER TABLE media_chunks_away RENAME TO media_chunks");
-        }
+        assertThat(uploadWithout("media_chunks", f.owners.addAgent())).isEqualTo(500);
         assertNoFiles();
         assertThat(rows()).isZero();
+    }
+
+    /** The status of an upload made while {@code table} is out of the way. */
+    private int uploadWithout(String table, UUID agent) throws Exception {
+        sql("ALTER TABLE " + table + " RENAME TO " + table + "_away");
+        try {
+            return f.upload("/api/media/agents/" + agent + "/upload-media", png()).getStatus();
+        } finally {
+            sql("ALTER TABLE " + table + "_away RENAME TO " + table);
+        }
     }
 
     private static void sql(String statement) throws Exception {
