@@ -59,6 +59,13 @@ class PlatformConfigTest {
     }
 
     @Test
+    void theSharedSecretFileOfTheTeeCanBeGivenInTheEnvironment() throws Exception {
+        PlatformConfig config = PlatformConfig.load(home, Map.of("TEE_SECRET_FILE", "/run/secrets/tee"),
+                new Properties());
+        assertThat(config.get("TEE_SECRET_FILE")).contains("/run/secrets/tee");
+    }
+
+    @Test
     void theHardeningSettingsCanBeGivenInTheEnvironment() throws Exception {
         Map<String, String> env = Map.of("ALLOWED_HOSTS", "eliza.example", "RATE_LIMIT_MAX", "50",
                 "RATE_LIMIT_TRUSTED", "10.0.0.0/8", "SOCKETIO_MAX_BUFFERED_BYTES", "65536",
