@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -151,8 +152,14 @@ class ClusterIT {
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
         String url = uploaded.json().at("/data/url").asText();
 
-        HttpResponse<byte[]> fromB = download(b, url);
-        assertThat(fromB.statusCode()).isEqualTo(200);
+        // A stores the bytes in the database right after answering; until then B says 503, never 404
+        AtomicReference<HttpResponse<byte[]>> last = new AtomicReference<>();
+        Awaits.until(SOON, "node B serves the file uploaded through A", () -> {
+            last.set(download(b, url));
+            assertThat(last.get().statusCode()).as("while A stores it").isIn(200, 503);
+            return last.get().statusCode() == 200;
+        });
+        HttpResponse<byte[]> fromB = last.get();
         assertThat(fromB.body()).isEqualTo(clip);
         assertThat(fromB.headers().firstValue("Content-Type")).hasValue("video/mp4");
 

@@ -10,11 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,7 @@ import dev.eliza.media.api.MediaLibrary;
 import dev.eliza.media.api.MediaScope;
 import dev.eliza.media.api.StoredMedia;
 import dev.eliza.messaging.api.MessageService;
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 import jakarta.servlet.Servlet;
@@ -38,15 +44,19 @@ import jakarta.servlet.Servlet;
 @Component(service = {DomainContribution.class, MediaLibrary.class})
 public final class MediaContribution implements DomainContribution, MediaLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(MediaContribution.class);
+    /** How often a node with company stores the bytes the database lacks of the uploads it has copies of. */
+    private static final long BACKFILL_SECONDS = 5;
     static final String ALIAS_PREFIX = "/api/messaging/channels/*/upload-media";
 
     private final StoredMediaLibrary library;
+    private final ScheduledExecutorService writer;
     private final Set<Object> resources;
     private final Map<String, Servlet> servlets;
 
     @Activate
-    public MediaContribution(@Reference Database database, @Reference AgentDirectory agents,
-                             @Reference MessageService messaging, BundleContext context) {
+    public MediaContribution(@Reference Database database, @Reference Cluster cluster,
+                             @Reference AgentDirectory agents, @Reference MessageService messaging,
+                             BundleContext context) {
         database.migrate("media", Migration.scan(context.getBundle(), "db/media"));
         MediaStore store = new MediaStore(database.sessionFactory(
                 context.getBundle().adapt(BundleWiring.class).getClassLoader(), MediaMapper.class));
@@ -54,14 +64,38 @@ public final class MediaContribution implements DomainContribution, MediaLibrary
         MediaFiles files = new MediaFiles(settings.folder());
         sweep(files);
         this.library = new StoredMediaLibrary(store, files);
-        int completed = library.storeMissingBytes();
-        if (completed > 0) {
-            LOG.info("Stored the bytes of {} earlier uploads in the database, for every node to serve", completed);
-        }
-        MediaUploads uploads = new MediaUploads(store, library.files(), Clock.systemUTC(),
-                settings.maxUploadBytes());
+        // One writer: what is queued is written in order, and a stop waits for it (bounded) or leaves it for later.
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "media-bytes"));
+        BooleanSupplier shared = () -> cluster.liveNodes().size() > 1;
+        writer.scheduleWithFixedDelay(() -> storeMissingBytes(shared), BACKFILL_SECONDS, BACKFILL_SECONDS,
+                TimeUnit.SECONDS);
+        MediaUploads uploads = new MediaUploads(store, library.files(), new MediaBytesWriter(store, writer, shared),
+                Clock.systemUTC(), settings.maxUploadBytes());
         this.resources = resources(uploads, library, agents, messaging);
         this.servlets = servlets(library);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        writer.shutdown();
+        if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Stopped before storing the bytes of every upload in the database; the next start does");
+            writer.shutdownNow();
+        }
+    }
+
+    private void storeMissingBytes(BooleanSupplier shared) {
+        if (!shared.getAsBoolean()) {
+            return;
+        }
+        try {
+            int completed = library.storeMissingBytes();
+            if (completed > 0) {
+                LOG.info("Stored the bytes of {} uploads in the database, for the other nodes to serve", completed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store the bytes of this node's uploads in the database: {}", e.getMessage());
+        }
     }
 
     /** Spooled files an hour old are what a stopped process left; younger ones may be a predecessor's in flight. */

@@ -73,7 +73,14 @@ final class MediaDownloadServlet extends HttpServlet {
         if (media.isEmpty()) {
             library.forgetCopy(scope.get(), owner.get(), parts[3]);
         }
-        Optional<Path> file = media.isEmpty() ? Optional.empty() : library.localCopy(media.get());
+        Optional<Path> file;
+        try {
+            file = media.isEmpty() ? Optional.empty() : library.localCopy(media.get());
+        } catch (StoredMediaLibrary.BytesPending pending) {
+            response.setHeader("Retry-After", "1");
+            error(response, 503, "The file is still being stored; retry shortly");
+            return;
+        }
         if (file.isEmpty()) {
             error(response, 404, "File not found");
             return;

@@ -64,17 +64,17 @@ final class MediaFiles {
 
     /**
      * Moves a whole spooled copy of the media to its place, replacing what is there (a copy of the same bytes, or
-     * a planted link: the rename replaces the link, not what it points to).
+     * a planted link: the rename replaces the link, not what it points to); returns where it is.
      *
      * @throws IOException also when a link on the way would take the copy outside the media folder
      */
-    void place(Path spooled, StoredMedia media) throws IOException {
+    Path place(Path spooled, StoredMedia media) throws IOException {
         Path target = location(media);
         Path folder = Files.createDirectories(target.getParent());
         if (!folder.toRealPath().equals(folder)) {
             throw new IOException("A link on the way to " + target + " leads out of the media folder");
         }
-        Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The media's copy when it is a regular file of the media's size at its own place (no link on the way). */

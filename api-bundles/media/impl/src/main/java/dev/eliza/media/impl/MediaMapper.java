@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 /** SQL over {@code media_files} and their bytes, {@code media_chunks}. */
 public interface MediaMapper {
@@ -29,10 +30,15 @@ public interface MediaMapper {
     @Select("SELECT seq, bytes FROM media_chunks WHERE media_id = #{id} AND seq = #{seq}")
     MediaChunk chunk(@Param("id") UUID id, @Param("seq") int seq);
 
-    /** Files recorded before their bytes went to the database (media V1). */
-    @Select("SELECT " + COLUMNS + " FROM media_files f WHERE size > 0"
-            + " AND NOT EXISTS (SELECT 1 FROM media_chunks c WHERE c.media_id = f.id)")
+    /** Files whose bytes are not (all) in the database yet, oldest first. */
+    @Select("SELECT " + COLUMNS + " FROM media_files WHERE NOT bytes_stored ORDER BY created_at")
     List<MediaRow> withoutBytes();
+
+    @Select("SELECT bytes_stored FROM media_files WHERE id = #{id}")
+    Boolean bytesStored(@Param("id") UUID id);
+
+    @Update("UPDATE media_files SET bytes_stored = true WHERE id = #{id} AND NOT bytes_stored")
+    int markStored(@Param("id") UUID id);
 
     @Delete("DELETE FROM media_files WHERE id = #{id}")
     int delete(@Param("id") UUID id);

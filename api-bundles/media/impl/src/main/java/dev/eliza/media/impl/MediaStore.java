@@ -17,8 +17,8 @@ import dev.eliza.media.api.MediaScope;
 import dev.eliza.media.api.StoredMedia;
 
 /**
- * The uploads in PostgreSQL: a row per file and its bytes in chunks, so any node can serve any upload. A file and
- * its bytes are written in one transaction: a reader sees all of it or nothing.
+ * The uploads in PostgreSQL: a row per file and its bytes in chunks, so any node can serve any upload. The bytes
+ * and the mark that they are all there are written in one transaction: a reader sees all of them or none.
  */
 final class MediaStore {
     /** Bytes per chunk: what a read or a write of the bytes holds in memory at a time. */
@@ -30,26 +30,25 @@ final class MediaStore {
         this.sessions = sessions;
     }
 
-    /** Records the media with the bytes of {@code content}, which must hold exactly {@code media.size()} bytes. */
-    void insert(StoredMedia media, Path content) throws IOException {
-        write(media, content, true);
+    /** Records the media, its bytes not stored yet. */
+    void insert(StoredMedia media) {
+        run(m -> {
+            m.insert(MediaRow.of(media));
+            return null;
+        });
     }
 
-    /** Adds the bytes of a media recorded without them. */
-    void insertBytes(StoredMedia media, Path content) throws IOException {
-        write(media, content, false);
-    }
-
-    /** The media recorded before their bytes went to the database. */
-    List<StoredMedia> withoutBytes() {
-        return run(MediaMapper::withoutBytes).stream().map(MediaRow::toMedia).toList();
-    }
-
-    private void write(StoredMedia media, Path content, boolean withRecord) throws IOException {
+    /**
+     * Stores the bytes of {@code content}, which must be exactly {@code media.size()} of them, and marks them
+     * stored, in one transaction; nothing when the media's record went meanwhile or its bytes are stored already.
+     *
+     * @return whether this call stored them
+     */
+    boolean storeBytes(StoredMedia media, Path content) throws IOException {
         try (SqlSession session = sessions.openSession(false); InputStream in = Files.newInputStream(content)) {
             MediaMapper mapper = session.getMapper(MediaMapper.class);
-            if (withRecord) {
-                mapper.insert(MediaRow.of(media));
+            if (mapper.markStored(media.id()) == 0) {
+                return false;
             }
             long written = 0;
             int seq = 0;
@@ -58,10 +57,22 @@ final class MediaStore {
                 written += chunk.length;
             }
             if (written != media.size()) {
-                throw new IOException("The upload has " + written + " bytes, not the " + media.size() + " declared");
+                throw new IOException("The copy of " + media.url() + " has " + written + " bytes, not "
+                        + media.size());
             }
             session.commit();
+            return true;
         }
+    }
+
+    /** The media whose bytes are not in the database yet. */
+    List<StoredMedia> withoutBytes() {
+        return run(MediaMapper::withoutBytes).stream().map(MediaRow::toMedia).toList();
+    }
+
+    /** Whether all of the media's bytes are in the database; empty when its record is gone. */
+    Optional<Boolean> bytesStored(UUID id) {
+        return Optional.ofNullable(run(m -> m.bytesStored(id)));
     }
 
     /**

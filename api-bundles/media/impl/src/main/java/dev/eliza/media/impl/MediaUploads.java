@@ -23,8 +23,8 @@ import jakarta.servlet.http.Part;
 
 /**
  * Takes one upload: checks the owner's id and existence before reading the body, reads the multipart body
- * (spooled to disk), checks the {@code file} part's type and records it with its bytes under a server-generated
- * name. Whatever fails, nothing is left half-written: the record and its bytes are one transaction.
+ * (spooled to disk), checks the {@code file} part's type and records it under a server-generated name, its bytes
+ * then stored in the database for every node ({@link MediaBytesWriter}).
  */
 final class MediaUploads {
     private static final Logger LOG = LoggerFactory.getLogger(MediaUploads.class);
@@ -33,13 +33,15 @@ final class MediaUploads {
 
     private final MediaStore store;
     private final MediaFiles files;
+    private final MediaBytesWriter bytes;
     private final FileNames names;
     private final Clock clock;
     private final MultipartConfigElement multipart;
     private final long maxBytes;
 
-    MediaUploads(MediaStore store, MediaFiles files, Clock clock, long maxBytes) {
+    MediaUploads(MediaStore store, MediaFiles files, MediaBytesWriter bytes, Clock clock, long maxBytes) {
         this.store = store;
+        this.bytes = bytes;
         this.files = files;
         this.clock = clock;
         this.names = new FileNames(clock);
@@ -92,19 +94,25 @@ final class MediaUploads {
     }
 
     /**
-     * The part is spooled first, then recorded with its bytes in one transaction, and only then placed as this
-     * node's copy: a copy at its place always has its record.
+     * The part is spooled, recorded and placed as this node's copy (so a copy at its place always has its record);
+     * its bytes go to the database from the copy while the client gets its answer. When no copy can be placed the
+     * bytes are stored from the spool before the answer, and when that fails too the record goes and the upload
+     * fails: nothing is left half-written.
      */
     private StoredMedia keep(MediaScope scope, UUID owner, Part part, String type) {
         Path spooled = files.spool("upload");
         try {
             part.write(spooled.toString());
-            StoredMedia media = record(scope, owner, part, type, spooled);
+            StoredMedia media = record(scope, owner, part, type);
+            Path copy;
             try {
-                files.place(spooled, media);
-            } catch (IOException e) {
-                LOG.warn("Stored {} but kept no copy of it on this node (it is read from the database)", media.url(), e);
+                copy = files.place(spooled, media);
+            } catch (IOException noCopy) {
+                LOG.warn("Kept no copy of {} on this node; its bytes are stored from the upload", media.url(), noCopy);
+                storeNow(media, spooled);
+                return media;
             }
+            bytes.store(media, copy);
             return media;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot store an upload under " + files.root(), e);
@@ -113,14 +121,22 @@ final class MediaUploads {
         }
     }
 
-    private StoredMedia record(MediaScope scope, UUID owner, Part part, String type, Path spooled)
-            throws IOException {
+    private void storeNow(StoredMedia media, Path spooled) {
+        try {
+            store.storeBytes(media, spooled);
+        } catch (IOException | RuntimeException e) {
+            store.delete(media.id());
+            throw new IllegalStateException("Cannot store the bytes of " + media.url(), e);
+        }
+    }
+
+    private StoredMedia record(MediaScope scope, UUID owner, Part part, String type) {
         for (int attempt = 1; ; attempt++) {
             StoredMedia media = new StoredMedia(UUID.randomUUID(), scope, owner,
                     names.next(MediaTypes.extension(type)), originalName(part), type, part.getSize(),
                     clock.instant());
             try {
-                store.insert(media, spooled);
+                store.insert(media);
                 return media;
             } catch (RuntimeException e) {
                 if (!nameTaken(e) || attempt == NAME_ATTEMPTS) {

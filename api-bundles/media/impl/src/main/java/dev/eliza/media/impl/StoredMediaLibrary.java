@@ -49,11 +49,20 @@ final class StoredMediaLibrary implements MediaLibrary {
     /**
      * This node's whole copy of the media, made from the database when there is none; empty when the database no
      * longer has all of its bytes (it was deleted meanwhile) or the copy cannot be placed.
+     *
+     * @throws BytesPending when the node that took the upload has not stored its bytes in the database yet
      */
     Optional<Path> localCopy(StoredMedia media) throws IOException {
         Optional<Path> copy = files.readable(media);
         if (copy.isPresent()) {
             return copy;
+        }
+        Optional<Boolean> stored = store.bytesStored(media.id());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!stored.get()) {
+            throw new BytesPending(media);
         }
         Path spooled = files.spool("copy");
         try {
@@ -75,8 +84,9 @@ final class StoredMediaLibrary implements MediaLibrary {
     }
 
     /**
-     * Stores in the database the bytes of uploads recorded before they went there, from this node's copies, so
-     * that every node can serve them; an upload this node has no copy of is left to the node that has one.
+     * Stores in the database the bytes of the uploads this node has a copy of but the database not: those an
+     * earlier run of this node did not get to, and those recorded before media V2. An upload this node has no copy
+     * of is left to the node that has one.
      *
      * @return how many uploads were completed
      */
@@ -88,13 +98,23 @@ final class StoredMediaLibrary implements MediaLibrary {
                 continue;
             }
             try {
-                store.insertBytes(media, copy.get());
-                stored++;
+                if (store.storeBytes(media, copy.get())) {
+                    stored++;
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not store the bytes of {} in the database", media.url(), e);
             }
         }
         return stored;
+    }
+
+    /** The bytes of an upload another node took are not in the database yet: ask again shortly. */
+    static final class BytesPending extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BytesPending(StoredMedia media) {
+            super("The bytes of " + media.url() + " are still being stored");
+        }
     }
 
     /** Drops a copy whose upload the database no longer knows (another node deleted it). */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -121,13 +122,61 @@ class MediaAcrossNodesSliceTest {
     }
 
     @Test
+    void anotherNodeAnswers503UntilTheTakingNodeHasStoredTheBytes() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        try (MediaFixture slow = new MediaFixture(folder.resolve("slow"), 8L * 1024 * 1024, queued::add)) {
+            UUID agent = slow.owners.addAgent();
+            HttpTester.Response uploaded = slow.upload("/api/media/agents/" + agent + "/upload-media",
+                    new Multipart().file("file", "voice.mp3", "audio/mpeg", AUDIO));
+            assertThat(uploaded.getStatus()).isEqualTo(200);
+            String url = JSON.readTree(uploaded.getContent()).at("/data/url").asText();
+            assertThat(slow.get(url, Map.of()).getContentBytes()).as("its own node serves it").isEqualTo(AUDIO);
+
+            HttpTester.Response pending = b.get(url, Map.of());
+            assertThat(pending.getStatus()).isEqualTo(503);
+            assertThat(pending.get("Retry-After")).isEqualTo("1");
+            assertThat(pending.getContent()).contains("still being stored");
+
+            assertThat(queued).hasSize(1);
+            queued.get(0).run();
+            assertThat(b.get(url, Map.of()).getContentBytes()).isEqualTo(AUDIO);
+        }
+    }
+
+    @Test
+    void aNodeAloneKeepsTheBytesToItselfUntilAnotherNodeMayAskForThem() throws Exception {
+        try (MediaFixture alone = MediaFixture.alone(folder.resolve("alone"), 8L * 1024 * 1024)) {
+            UUID agent = alone.owners.addAgent();
+            HttpTester.Response uploaded = alone.upload("/api/media/agents/" + agent + "/upload-media",
+                    new Multipart().file("file", "voice.mp3", "audio/mpeg", AUDIO));
+            String url = JSON.readTree(uploaded.getContent()).at("/data/url").asText();
+            assertThat(alone.get(url, Map.of()).getContentBytes()).isEqualTo(AUDIO);
+            assertThat(b.get(url, Map.of()).getStatus()).as("not in the database").isEqualTo(503);
+
+            assertThat(alone.library.storeMissingBytes()).as("once company came").isEqualTo(1);
+            assertThat(b.get(url, Map.of()).getContentBytes()).isEqualTo(AUDIO);
+        }
+    }
+
+    @Test
+    void whenNoCopyCanBePlacedTheBytesAreStoredBeforeTheAnswer() throws Exception {
+        Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
+        Files.createDirectories(folder.resolve("a/uploads/channels"));
+        Files.createSymbolicLink(folder.resolve("a/uploads/channels/" + channel), elsewhere);
+        JsonNode media = uploadOnA();
+        assertThat(filesIn(elsewhere)).as("nothing written through the link").isEmpty();
+        assertThat(b.get(media.get("url").asText(), Map.of()).getContentBytes()).isEqualTo(AUDIO);
+    }
+
+    @Test
     void theBytesOfAnUploadRecordedWithoutThemAreStoredFromTheNodeThatHasThem() throws Exception {
         JsonNode media = uploadOnA();
         try (Connection c = SharedTestDatabase.get().dataSource().getConnection();
              Statement s = c.createStatement()) {
             s.execute("DELETE FROM media_chunks WHERE media_id = '" + media.get("id").asText() + "'");
+            s.execute("UPDATE media_files SET bytes_stored = false");
         }
-        assertThat(b.get(media.get("url").asText(), Map.of()).getStatus()).as("before").isEqualTo(404);
+        assertThat(b.get(media.get("url").asText(), Map.of()).getStatus()).as("before").isEqualTo(503);
 
         assertThat(b.library.storeMissingBytes()).as("B has no copy to give").isZero();
         assertThat(a.library.storeMissingBytes()).isEqualTo(1);

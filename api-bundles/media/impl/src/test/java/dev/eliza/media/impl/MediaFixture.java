@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.LocalConnector;
@@ -38,18 +40,33 @@ final class MediaFixture implements AutoCloseable {
     private final LocalConnector connector = new LocalConnector(server);
 
     MediaFixture(Path folder, long maxBytes) throws Exception {
-        this(freshStore(), folder, maxBytes);
+        this(freshStore(), folder, maxBytes, Runnable::run, () -> true);
+    }
+
+    /**
+     * As {@link #MediaFixture(Path, long)}, the bytes of uploads stored in the database when {@code writer} runs
+     * them (at once, in the other constructor).
+     */
+    MediaFixture(Path folder, long maxBytes, Executor writer) throws Exception {
+        this(freshStore(), folder, maxBytes, writer, () -> true);
+    }
+
+    /** A node with no other on its database: it keeps the bytes of its uploads to itself. */
+    static MediaFixture alone(Path folder, long maxBytes) throws Exception {
+        return new MediaFixture(freshStore(), folder, maxBytes, Runnable::run, () -> false);
     }
 
     /** Another node on the same database: its own media folder, the uploads the first fixture left as they are. */
     static MediaFixture otherNode(Path folder, long maxBytes) throws Exception {
-        return new MediaFixture(store(), folder, maxBytes);
+        return new MediaFixture(store(), folder, maxBytes, Runnable::run, () -> true);
     }
 
-    private MediaFixture(MediaStore store, Path folder, long maxBytes) throws Exception {
+    private MediaFixture(MediaStore store, Path folder, long maxBytes, Executor writer, BooleanSupplier shared)
+            throws Exception {
         files = new MediaFiles(folder);
         library = new StoredMediaLibrary(store, files);
-        MediaUploads uploads = new MediaUploads(store, files, Clock.fixed(NOW, ZoneOffset.UTC), maxBytes);
+        MediaUploads uploads = new MediaUploads(store, files, new MediaBytesWriter(store, writer, shared),
+                Clock.fixed(NOW, ZoneOffset.UTC), maxBytes);
         Set<Object> resources = MediaContribution.resources(uploads, library, owners, owners);
         Map<String, Servlet> servlets = MediaContribution.servlets(library);
         server.addConnector(connector);
