@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,7 +87,10 @@ class PollOnClosingSessionTest {
         });
         library.get().close();
 
-        assertThat(waiting.get(10, TimeUnit.SECONDS).body()).isEqualTo(ParkedPoll.CLOSE_PACKET);
+        // the library may flush a noop ("6") it queued for the late poll's arrival ahead of the close, in one payload
+        List<String> first = List.of(waiting.get(10, TimeUnit.SECONDS).body().split("\u001e"));
+        assertThat(first.get(first.size() - 1)).isEqualTo(ParkedPoll.CLOSE_PACKET);
+        assertThat(first.subList(0, first.size() - 1)).allMatch("6"::equals);
         HttpResponse<String> answer = late.get().get(10, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(ParkedPoll.CLOSE_PACKET);
