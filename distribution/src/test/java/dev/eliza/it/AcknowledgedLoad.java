@@ -28,6 +28,8 @@ final class AcknowledgedLoad implements AutoCloseable {
     final List<String> serverErrors = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The first refusals (4xx), to tell in the summary why the server refused what it refused. */
     final List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** What the test is doing to the server, told with each refusal ("server kill 3"). */
+    volatile String phase = "before the kills";
     private final PlatformProcess platform;
     private final String agentId;
     private final String channelId;
@@ -88,7 +90,8 @@ final class AcknowledgedLoad implements AutoCloseable {
                 return java.util.Optional.of(Http.JSON.readTree(response.body()));
             }
             if (response.statusCode() / 100 == 4 && refusals.size() < 5) {
-                refusals.add(response.statusCode() + " " + path + " " + response.body());
+                refusals.add(java.time.Instant.now() + " during " + phase + ": " + response.statusCode() + " " + path + " "
+                        + response.body());
             }
             if (response.statusCode() >= 500 && response.statusCode() != 503 && serverErrors.size() < 20) {
                 serverErrors.add(response.statusCode() + " " + path + " " + response.body());

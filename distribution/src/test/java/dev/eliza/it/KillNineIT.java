@@ -45,6 +45,7 @@ class KillNineIT {
             long serverKills = 0;
             for (int cycle = 0; cycle < CYCLES; cycle++) {
                 awaitMoreWrites(load);
+                load.phase = "server kill " + cycle;
                 long started = System.nanoTime();
                 consoleStart = platform.console().length();
                 platform.kill();
@@ -58,6 +59,7 @@ class KillNineIT {
             Set<Integer> outageStatuses = ConcurrentHashMap.newKeySet();
             for (int cycle = 0; cycle < CYCLES; cycle++) {
                 awaitMoreWrites(load);
+                load.phase = "postgres kill " + cycle;
                 long started = System.nanoTime();
                 consoleStart = platform.console().length();
                 long pid = stored.postmasterPid();
@@ -79,8 +81,9 @@ class KillNineIT {
                     CYCLES, serverKills / CYCLES / 1_000_000, CYCLES, postgresKills / CYCLES / 1_000_000,
                     load.sessions.size(), load.messages.size(), load.statuses, outageStatuses, load.refusals);
             assertThat(load.serverErrors).as("5xx other than 503").isEmpty();
-            assertThat(load.statuses).as("a route of a domain still starting is 503, never a broader domain's 404")
-                    .doesNotContainKey(404);
+            assertThat(load.statuses).as("a route of a domain still starting is 503, never a broader domain's 404;"
+                    + " first refusals %s; the server's warnings and route changes: %s", load.refusals,
+                    routeChanges(platform.console())).doesNotContainKey(404);
             assertThat(outageStatuses).as("health and a database route meanwhile").doesNotContain(500);
             List<String> acknowledged = List.copyOf(load.messages);
             System.out.println("kill-9: open deliveries once the load stopped: " + stored.openByState(acknowledged));
@@ -100,6 +103,13 @@ class KillNineIT {
         int before = load.acknowledged();
         Awaits.until(Duration.ofMinutes(1), "the clients to get 20 more writes acknowledged",
                 () -> load.acknowledged() >= before + 20);
+    }
+
+    /** What tells why a route was missing: warnings, errors, mounts given up and start-up's end (the last 30). */
+    private static List<String> routeChanges(String console) {
+        List<String> lines = console.lines().filter(line -> line.contains("WARN") || line.contains("ERROR")
+                || line.contains("Unmounted") || line.contains("All routes")).toList();
+        return lines.subList(Math.max(0, lines.size() - 30), lines.size());
     }
 
     /** The ERROR lines a start or a recovery logged. */
