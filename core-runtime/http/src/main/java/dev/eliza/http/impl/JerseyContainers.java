@@ -1,5 +1,8 @@
 package dev.eliza.http.impl;
 
+import java.util.EnumSet;
+
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -7,6 +10,8 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.DispatcherType;
 
 import dev.eliza.http.api.DomainContribution;
 
@@ -34,8 +39,8 @@ final class JerseyContainers {
     }
 
     /**
-     * A servlet context at {@code /} holding the contribution's Jersey container, when it has resources, and its
-     * plain servlets, initialised eagerly while the caller has the thread context class loader set to Jersey's own
+     * A servlet context at {@code /} holding the contribution's Jersey container, when it has resources, its
+     * plain servlets and the filters in front of them, initialised eagerly while the caller has the thread context class loader set to Jersey's own
      * (Jersey finds its services through it).
      */
     static ServletContextHandler context(DomainContribution contribution, ObjectMapper mapper) {
@@ -48,6 +53,11 @@ final class JerseyContainers {
             holder.setInitOrder(0);
             context.addServlet(holder, contribution.basePath() + "/*");
         }
+        contribution.filters().forEach((pattern, filter) -> {
+            FilterHolder holder = new FilterHolder(filter);
+            holder.setAsyncSupported(true);
+            context.addFilter(holder, pattern, EnumSet.of(DispatcherType.REQUEST));
+        });
         contribution.servlets().forEach((pathSpec, servlet) -> {
             ServletHolder plain = new ServletHolder(servlet);
             plain.setAsyncSupported(true);

@@ -31,10 +31,15 @@ public final class ResourceSlice implements AutoCloseable {
 
     /** Starts a slice serving {@code resources}. */
     public static ResourceSlice of(Object... resources) throws Exception {
+        return of(DomainContribution.of("slice", List.of("/api"), resources));
+    }
+
+    /** Starts a slice serving the whole of {@code contribution}: its resources, servlets and filters. */
+    public static ResourceSlice of(DomainContribution contribution) throws Exception {
         Server server = new Server();
         LocalConnector connector = new LocalConnector(server);
         server.addConnector(connector);
-        server.setHandler(SliceContexts.context(DomainContribution.of("slice", List.of("/api"), resources)));
+        server.setHandler(SliceContexts.context(contribution));
         server.start();
         return new ResourceSlice(server, connector);
     }

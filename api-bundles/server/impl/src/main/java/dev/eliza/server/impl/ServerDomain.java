@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +17,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import jakarta.servlet.Filter;
 
 import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.memory.api.AgentMemories;
@@ -48,6 +51,7 @@ public final class ServerDomain implements DomainContribution, PlatformState {
     private final boolean authRequired;
     private final Instant startedAt;
     private final Set<Object> resources;
+    private final Map<String, Filter> filters;
 
     @Activate
     public ServerDomain(BundleContext context) {
@@ -62,6 +66,7 @@ public final class ServerDomain implements DomainContribution, PlatformState {
                 Optional.ofNullable(context.getProperty("ELIZA_ENV")).orElse("production"));
         this.resources = Set.of(server, system, new LogsResource(this), new RootHealthResource(reports),
                 new ApiAliasesResource(server, system));
+        this.filters = Map.of(PingFilter.PATH, new PingFilter(reports));
     }
 
     @Override
@@ -84,6 +89,11 @@ public final class ServerDomain implements DomainContribution, PlatformState {
     @Override
     public Set<Object> resources() {
         return resources;
+    }
+
+    @Override
+    public Map<String, Filter> filters() {
+        return filters;
     }
 
     @Override
