@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /** JSON text in and out of jsonb columns, and strict UUID text. */
 final class Json {
@@ -26,6 +27,25 @@ final class Json {
             return Optional.of(MAPPER.readTree(text));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored JSON cannot be read", e);
+        }
+    }
+
+    /**
+     * Puts stored JSON text as it is, when there is any: PostgreSQL gives back valid JSON, and a listing would
+     * otherwise parse every message's JSON only to write it out again.
+     */
+    static void putStored(ObjectNode view, String field, String text) {
+        if (text != null) {
+            view.putRawValue(field, new RawValue(text));
+        }
+    }
+
+    /** {@link #putStored} for a field that is always an object: {@code {}} for no text or text of another kind. */
+    static void putStoredObject(ObjectNode view, String field, String text) {
+        if (text != null && text.startsWith("{")) {
+            view.putRawValue(field, new RawValue(text));
+        } else {
+            view.set(field, object(text));
         }
     }
 

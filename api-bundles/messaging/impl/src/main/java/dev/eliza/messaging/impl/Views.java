@@ -1,8 +1,6 @@
 package dev.eliza.messaging.impl;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,15 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The 1.7.2 JSON shapes of servers, channels and messages (see the {@code messaging_*} wire captures). */
 final class Views {
-    /** JavaScript's {@code Date.toISOString()}: always three fraction digits. */
-    private static final DateTimeFormatter ISO =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private Views() {
     }
 
     static String iso(Instant instant) {
-        return ISO.format(instant);
+        return IsoTime.format(instant);
     }
 
     static ObjectNode server(ServerRow row) {
@@ -57,13 +51,13 @@ final class Views {
         view.put("channelId", row.channelId().toString());
         view.put("authorId", row.authorId().toString());
         view.put("content", row.content());
-        Json.parse(row.rawMessageJson()).ifPresent(raw -> view.set("rawMessage", raw));
+        Json.putStored(view, "rawMessage", row.rawMessageJson());
         view.put("sourceType", row.sourceType());
         if (row.sourceId() != null) {
             view.put("sourceId", row.sourceId());
         }
-        view.set("metadata", Json.object(row.metadataJson()));
-        Json.parse(row.attachmentsJson()).ifPresent(a -> view.set("attachments", a));
+        Json.putStoredObject(view, "metadata", row.metadataJson());
+        Json.putStored(view, "attachments", row.attachmentsJson());
         inReplyTo(view, row.inReplyTo());
         times(view, row.createdAt(), row.updatedAt());
         view.put("created_at", row.createdAt().toEpochMilli());

@@ -43,4 +43,18 @@ class ViewsTest {
                 + "\"created_at\":1795452546000,\"source_type\":\"eliza_gui\","
                 + "\"metadata\":{\"user_display_name\":\"Wire User\"},\"author_display_name\":\"Wire User\"}");
     }
+
+    @Test
+    void storedJsonIsWrittenAsStoredAndMetadataIsAlwaysAnObject() {
+        UUID id = UUID.fromString("21fc8bca-2db0-46a4-b1bb-67f43b73c16b");
+        Instant at = Instant.parse("2026-11-23T16:49:06.000Z");
+        MessageRow row = new MessageRow(id, CHANNEL, new UUID(0, 0), id, "", "hi", "eliza_gui", null,
+                "{\"text\": \"hi\"}", "{\"a\": [1, 2]}", "[{\"url\": \"/media/x.png\"}]", null, at, at);
+        assertThat(Views.message(row).toString()).contains("\"rawMessage\":{\"text\": \"hi\"}")
+                .contains("\"metadata\":{\"a\": [1, 2]}").contains("\"attachments\":[{\"url\": \"/media/x.png\"}]");
+        MessageRow bare = new MessageRow(id, CHANNEL, new UUID(0, 0), id, "", "hi", "eliza_gui", null,
+                null, "[]", null, null, at, at);
+        assertThat(Views.message(bare).toString()).contains("\"metadata\":{}").doesNotContain("rawMessage")
+                .doesNotContain("attachments");
+    }
 }
