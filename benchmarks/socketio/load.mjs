@@ -55,9 +55,12 @@ async function worker() {
   });
 }
 
+// The heap's used KiB after a full GC: the sum over its generations ("def new" and "tenured" for the launcher's
+// serial collector, one "garbage-first heap" line for G1); the first line alone is the serial young generation.
 function heapUsedKiB(pid) {
   execFileSync('jcmd', [pid, 'GC.run']);
-  return Number(/used (\d+)K/.exec(execFileSync('jcmd', [pid, 'GC.heap_info']).toString())[1]);
+  const info = execFileSync('jcmd', [pid, 'GC.heap_info']).toString();
+  return [...info.matchAll(/total \d+K, used (\d+)K/g)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
