@@ -168,6 +168,8 @@ public final class PersistenceComponent implements Database {
         config.setDataSource(source);
         config.setPoolName("eliza");
         config.setMaximumPoolSize(20);
+        // Opened as load asks for them: twenty at once made the start wait on twenty logins.
+        config.setMinimumIdle(2);
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(30_000);
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
