@@ -35,7 +35,8 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
             "sage", "shimmer", "verse");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client;
+    /** Made on first use: building it loads the TLS stack, which a server with no OpenAI key never needs. */
+    private HttpClient client;
     private final Duration timeout;
 
     /** The provider with a one-minute timeout per request. */
@@ -45,7 +46,6 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
 
     OpenAiSpeechProvider(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
     private HttpResponse<byte[]> send(OpenAiAudioSettings openai, HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | IllegalArgumentException e) {
             throw new AudioProviderException(Reason.FAILED, "The speech service at " + openai.baseUrl()
                     + " could not be reached", e);
@@ -143,5 +143,12 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
             case "audio/mp4", "audio/aac" -> "m4a";
             default -> mimeType.substring(mimeType.indexOf('/') + 1);
         };
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return client;
     }
 }
