@@ -9,6 +9,7 @@
 # CONNECTIONS (default 50), THREADS (wrk, default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/median.sh
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-60}
 ROUNDS=${ROUNDS:-3}
@@ -84,7 +85,6 @@ for round in $(seq 1 "$ROUNDS"); do
   report "$round" "GET /api/agents ($agents)" "$list" "$bare"
   ping_ratios+=("$(ratio "$ping" "$bare")"); list_ratios+=("$(ratio "$list" "$bare")")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "median ratio to bare Jetty over $ROUNDS rounds at $CONNECTIONS connections:" \
   "ping $(median "${ping_ratios[@]}")%, agents list $(median "${list_ratios[@]}")%" \
   "(per round: ping ${ping_ratios[*]}; list ${list_ratios[*]})"

@@ -7,6 +7,7 @@
 # Usage: benchmarks/startup.sh [ROUNDS=5] [LOAD=0] [BASELINE_ZIP=]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/median.sh
 rounds=${ROUNDS:-5}
 zip=$(ls distribution/target/eliza-server-*.zip | head -n 1)
 work=$(mktemp -d)
@@ -36,7 +37,6 @@ start_server() { # [installation] starts it in the background; sets pid, and ela
 rss_mib() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 colds=(); baseline_colds=()
 for i in $(seq 1 "$rounds"); do
   line="round $i:"
