@@ -4,6 +4,7 @@
 # curl; wrk too when LOAD=1 (then RSS is also read after 20 s of wrk on /api/server/ping and /api/agents).
 # BASELINE_ZIP=<zip of another build>: each round first cold-starts that build on a fresh data folder too, and the
 # end prints both medians and their ratio (the two alternate round by round, so a noisy host affects both alike).
+# The first start of each installation is printed apart: it has no class archive yet (see bin/eliza-server).
 # Usage: benchmarks/startup.sh [ROUNDS=5] [LOAD=0] [BASELINE_ZIP=]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,13 @@ start_server() { # [installation] starts it in the background; sets pid, and ela
 rss_mib() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 
+# The first start of an installation runs without a class archive and records one at exit (bin/eliza-server);
+# every round after it maps that archive, as every later start of an installation does.
+first_start() { # installation label
+  start_server "$1"; echo "$2 first start of the installation: ${elapsed} ms (no class archive yet)"; stop
+}
+[ -n "$baseline" ] && first_start "$baseline" baseline
+first_start "$home" HEAD
 colds=(); baseline_colds=()
 for i in $(seq 1 "$rounds"); do
   line="round $i:"

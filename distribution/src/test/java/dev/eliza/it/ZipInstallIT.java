@@ -35,7 +35,7 @@ import dev.eliza.rooms.api.ElizaIds;
  * {@code bin/eliza-server}, with nothing in the environment but {@code JAVA_HOME}, {@code PATH} and {@code HOME}.
  * The first run has the default agent Eliza answering over REST, {@code --character} adds an agent, SIGTERM stops
  * the server and every process it started, a deleted Eliza stays deleted, and a bad character file stops the start
- * with a message naming it.
+ * with a message naming it. The first run records the class archive that later starts map; a torn one is not taken.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZipInstallIT {
@@ -92,6 +92,7 @@ class ZipInstallIT {
         assertThat(help.exit()).as(help.output()).isZero();
         assertThat(help.output()).contains("--character").contains("SERVER_PORT=3000")
                 .contains("ELIZA_DEFAULT_AGENT=true").contains("POSTGRES_URL").contains("DATA_DIR=./data");
+        assertThat(classArchives("*")).as("--help records no class archive").isEmpty();
     }
 
     @Test
@@ -123,6 +124,8 @@ class ZipInstallIT {
         } finally {
             server.stopAndCheckNothingIsLeft();
         }
+        assertThat(classArchives("*.dump")).as("the first run records its classes at exit").hasSize(1);
+        assertThat(classArchives("*.ready")).as("and says it got to ready").hasSize(1);
     }
 
     @Test
@@ -132,6 +135,8 @@ class ZipInstallIT {
         try {
             awaitActive("Ada");
             assertThat(names()).containsExactly("Ada");
+            assertThat(classArchives("*")).as("the first run's record, checked and adopted as the class archive")
+                    .hasSize(1).allMatch(archive -> archive.toString().endsWith(".jsa"));
         } finally {
             server.stopAndCheckNothingIsLeft();
         }
@@ -148,6 +153,44 @@ class ZipInstallIT {
         Run missing = run(javaEnv(), List.of("--character", "nowhere.json"), Duration.ofSeconds(60));
         assertThat(missing.exit()).as(missing.output()).isEqualTo(1);
         assertThat(missing.output()).contains(characters.resolve("nowhere.json").toString());
+    }
+
+    @Test
+    @Order(6)
+    void aTornClassArchiveIsNotAdoptedAndTheServerStartsWithoutIt() throws Exception {
+        Path archive = classArchives("*.jsa").get(0);
+        String stem = archive.getFileName().toString().replace(".jsa", "");
+        // A record cut short (the JVM killed while writing it at exit) keeps a valid header: mapped, it crashes the JVM.
+        Path torn = archive.resolveSibling(stem + "." + Integer.MAX_VALUE + ".dump");
+        try (var in = Files.newInputStream(archive)) {
+            Files.write(torn, in.readNBytes(1 << 20));
+        }
+        Files.writeString(torn.resolveSibling(stem + "." + Integer.MAX_VALUE + ".ready"), "");
+        Files.delete(archive);
+
+        Server server = Server.start(javaEnv(), List.of());
+        String self = stem + "." + server.process().pid();
+        try {
+            awaitActive("Ada");
+            assertThat(classArchives("*")).as("the torn record is dropped; this run, ready, records anew at exit")
+                    .noneMatch(path -> path.toString().contains("." + Integer.MAX_VALUE + "."))
+                    .anyMatch(path -> path.endsWith(self + ".ready"));
+        } finally {
+            server.stopAndCheckNothingIsLeft();
+        }
+        assertThat(classArchives(self + ".dump")).hasSize(1);
+    }
+
+    private static List<Path> classArchives(String glob) throws IOException {
+        Path dir = home.resolve("cache/cds");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> found = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(dir, glob)) {
+            files.forEach(found::add);
+        }
+        return found;
     }
 
     /** The environment a user with only a JDK has: its {@code JAVA_HOME}, a system {@code PATH}, {@code HOME}. */

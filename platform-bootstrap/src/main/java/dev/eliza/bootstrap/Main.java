@@ -23,6 +23,8 @@ public final class Main {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     static final int EXIT_DATA_DIR_IN_USE = 3;
     static final int EXIT_USAGE = 64;
+    /** The system property naming a file to create once the server is ready. */
+    static final String READY_FILE = "eliza.readyFile";
     /** Held for the life of the process: the lock goes with the channel, and so with this reference. */
     private static DataDirLock dataDirLock;
 
@@ -85,6 +87,7 @@ public final class Main {
         try {
             StartupReport report = platform.start(STARTUP_TIMEOUT);
             log.info(report.describe(System.currentTimeMillis() - started));
+            markReady(log);
         } catch (StartRefusedException e) {
             // the operator's mistake, named in the message: a stack trace would only bury it
             log.error("The platform failed to start: {}", e.getMessage());
@@ -96,6 +99,22 @@ public final class Main {
         platform.awaitStop();
         if (!hookRunning.get()) {
             System.exit(0);
+        }
+    }
+
+    /**
+     * Creates the file named by {@code eliza.readyFile}, if any: the launcher adopts the class archive a run records at
+     * exit only when that run got this far, so that a run that stopped early cannot leave a poor archive behind.
+     */
+    private static void markReady(Logger log) {
+        String file = System.getProperty(READY_FILE);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), "");
+        } catch (IOException e) {
+            log.warn("Could not create the ready file {}: {}", file, e.getMessage());
         }
     }
 
