@@ -63,13 +63,22 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         return contribution == null ? null : track(contribution, reference.getBundle().getSymbolicName());
     }
 
-    /** Mounts the contribution, or keeps it waiting when it is refused. */
+    /**
+     * Mounts the contribution, or keeps it waiting when its paths are taken. An owner's unmount frees the paths
+     * outside this lock and only then mounts the waiting ones: a path freed between the refusal and the wait is
+     * tried again here, or the contribution would be neither mounted nor waiting.
+     */
     synchronized Tracked track(DomainContribution contribution, String owner) {
         Tracked tracked = new Tracked(contribution, owner);
-        tracked.mount = mount(contribution, owner, true).orElse(null);
-        if (tracked.mount == null && router.conflict(List.copyOf(contribution.pathPrefixes()), owner).isPresent()) {
-            waiting.add(tracked);
+        Attempt attempt = attempt(contribution, owner, true);
+        while (attempt.pathTaken()) {
+            if (router.conflict(List.copyOf(contribution.pathPrefixes()), owner).isPresent()) {
+                waiting.add(tracked);
+                break;
+            }
+            attempt = attempt(contribution, owner, false);
         }
+        tracked.mount = attempt.mount().orElse(null);
         return tracked;
     }
 
@@ -91,10 +100,11 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         onChange.run();
     }
 
-    private synchronized void mountWaiting() {
+    /** Mounts the waiting contributions whose paths are free now. */
+    synchronized void mountWaiting() {
         for (Iterator<Tracked> it = waiting.iterator(); it.hasNext(); ) {
             Tracked tracked = it.next();
-            tracked.mount = mount(tracked.contribution, tracked.owner, false).orElse(null);
+            tracked.mount = attempt(tracked.contribution, tracked.owner, false).mount().orElse(null);
             if (tracked.mount != null) {
                 it.remove();
             }
@@ -103,11 +113,17 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
 
     /** Mounts a contribution of {@code owner}; empty (with the reason logged) when it is refused or fails. */
     Optional<Mount> mount(DomainContribution contribution, String owner) {
-        return mount(contribution, owner, true);
+        return attempt(contribution, owner, true).mount();
+    }
+
+    /** A mount, or none; {@code pathTaken} when it was refused because another owner has one of its paths. */
+    private record Attempt(Optional<Mount> mount, boolean pathTaken) {
+        static final Attempt FAILED = new Attempt(Optional.empty(), false);
+        static final Attempt TAKEN = new Attempt(Optional.empty(), true);
     }
 
     /** {@code announce}: log and report a refusal; a retry of a waiting contribution stays quiet. */
-    private Optional<Mount> mount(DomainContribution contribution, String owner, boolean announce) {
+    private Attempt attempt(DomainContribution contribution, String owner, boolean announce) {
         try {
             List<String> prefixes = List.copyOf(contribution.pathPrefixes());
             Optional<String> invalid = prefixes.stream().filter(p -> !isValidPrefix(p)).findFirst();
@@ -129,7 +145,8 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
             }
             Optional<String> taken = router.conflict(prefixes, owner);
             if (taken.isPresent()) {
-                return refuse(contribution, owner, taken.get(), announce);
+                refuse(contribution, owner, taken.get(), announce);
+                return Attempt.TAKEN;
             }
             Mount mount = new Mount(contribution.domain(), owner, prefixes, WebSocketEndpoints.inFrontOf(
                     withJerseyClassLoader(() -> JerseyContainers.context(contribution, mapper)),
@@ -138,15 +155,16 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
                     () -> router.mount(mount, List.copyOf(contribution.publicPrefixes())));
             if (refusal.isPresent()) {
                 mount.handler().destroy();
-                return refuse(contribution, owner, refusal.get(), announce);
+                refuse(contribution, owner, refusal.get(), announce);
+                return Attempt.TAKEN;
             }
             LOG.info("Mounted domain '{}' ({}) at {}", contribution.domain(), owner, prefixes);
             onChange.run();
-            return Optional.of(mount);
+            return new Attempt(Optional.of(mount), false);
         } catch (Exception e) {
             LOG.error("Could not mount domain '{}' of bundle {}", contribution.domain(), owner, e);
             tell(contribution, owner, MountFailure.reason(e));
-            return Optional.empty();
+            return Attempt.FAILED;
         }
     }
 
@@ -164,15 +182,13 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         }
     }
 
-    private static Optional<Mount> refuse(DomainContribution contribution, String owner, String reason,
-                                          boolean announce) {
-        if (!announce) {
-            return Optional.empty();
+    private static Attempt refuse(DomainContribution contribution, String owner, String reason, boolean announce) {
+        if (announce) {
+            LOG.error("Refused domain '{}' of bundle {}: {}; it is mounted once the path is free",
+                    contribution.domain(), owner, reason);
+            tell(contribution, owner, reason);
         }
-        LOG.error("Refused domain '{}' of bundle {}: {}; it is mounted once the path is free", contribution.domain(),
-                owner, reason);
-        tell(contribution, owner, reason);
-        return Optional.empty();
+        return Attempt.FAILED;
     }
 
     private static void tell(DomainContribution contribution, String owner, String reason) {

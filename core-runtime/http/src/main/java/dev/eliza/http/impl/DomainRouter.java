@@ -43,6 +43,7 @@ final class DomainRouter extends Handler.Abstract {
     /** While starting: prefixes bundles declared that nobody serves yet ({@link StartupReadiness}). */
     private volatile RouteTable<String> awaited = RouteTable.empty();
     private final Map<String, SwapWindow> windows = new HashMap<>();
+    private volatile Runnable holdsReleased = () -> { };
 
     DomainRouter(Duration hold, Duration drain) {
         this(hold, drain, new HttpMeters());
@@ -157,13 +158,23 @@ final class DomainRouter extends Handler.Abstract {
         return window;
     }
 
-    synchronized void closeWindow(SwapWindow window) {
-        if (windows.remove(window.owner(), window)) {
-            Tables now = tables;
-            List<HeldRoute> released = now.held().values().stream().filter(h -> h.owner().equals(window.owner()))
-                    .toList();
-            tables = new Tables(now.routes(), now.open(), now.held().without(released::contains));
-            released.forEach(h -> h.back().complete(false));
+    /** Runs {@code action}, outside this router's lock, after a closed swap window released held paths. */
+    void whenHoldsReleased(Runnable action) {
+        holdsReleased = action;
+    }
+
+    void closeWindow(SwapWindow window) {
+        List<HeldRoute> released = List.of();
+        synchronized (this) {
+            if (windows.remove(window.owner(), window)) {
+                Tables now = tables;
+                released = now.held().values().stream().filter(h -> h.owner().equals(window.owner())).toList();
+                tables = new Tables(now.routes(), now.open(), now.held().without(released::contains));
+            }
+        }
+        released.forEach(h -> h.back().complete(false));
+        if (!released.isEmpty()) {
+            holdsReleased.run();
         }
     }
 

@@ -83,6 +83,7 @@ public final class HttpServerComponent implements HttpEndpoint {
     private void serve(BundleContext context) throws Exception {
         ObjectMapper mapper = ObjectMappers.create();
         ContributionMounter mounter = new ContributionMounter(context, router, mapper, this::publishMounts, server);
+        router.whenHoldsReleased(mounter::mountWaiting);
         Optional<Path> deploy = Optional.ofNullable(context.getProperty("DEPLOY_DIR")).map(Path::of);
         ModuleManager manager = new ModuleManager(context, router, settings.swapHold(), deploy);
         // Mounted before any domain: once anything answers, the modules API and the route table do too. They live

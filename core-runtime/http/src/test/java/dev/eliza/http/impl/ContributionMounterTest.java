@@ -62,15 +62,55 @@ class ContributionMounterTest {
         assertThat(router.conflict(List.of("/api/x"), "bundle.z")).isEmpty();
     }
 
-    /** A contribution that keeps the reasons it was refused for. */
+    @Test
+    void aPathFreedBetweenTheRefusalAndTheWaitIsMountedAtOnce() throws Exception {
+        ContributionMounter.Tracked first = mounter.track(new Recording("owner", "/api/x"), "bundle.a");
+        // untrack(first) frees the path outside the mounter's lock and only then retries the waiting ones: here it
+        // frees it while the newcomer is being refused, and retries once the newcomer's track is over.
+        Recording newcomer = new Recording("newcomer", "/api/x", () -> unmount("owner"));
+        ContributionMounter.Tracked second = mounter.track(newcomer, "bundle.b");
+        mounter.untrack(first);
+        assertThat(second.isMounted()).isTrue();
+        assertThat(router.conflict(List.of("/api/x"), "bundle.z")).get().asString().contains("newcomer");
+    }
+
+    @Test
+    void aContributionRefusedForAHeldPathIsMountedWhenTheSwapWindowClosesWithoutItsOwner() throws Exception {
+        router.whenHoldsReleased(mounter::mountWaiting);
+        ContributionMounter.Tracked first = mounter.track(new Recording("owner", "/api/x"), "bundle.a");
+        SwapWindow window = router.openWindow("bundle.a");
+        mounter.untrack(first);
+        Recording newcomer = new Recording("newcomer", "/api/x");
+        ContributionMounter.Tracked second = mounter.track(newcomer, "bundle.b");
+        assertThat(second.isMounted()).isFalse();
+        assertThat(newcomer.refusals).singleElement().asString().contains("held", "bundle.a");
+        window.close();
+        assertThat(second.isMounted()).isTrue();
+    }
+
+    private void unmount(String domain) {
+        try {
+            router.unmount(router.mounts().stream().filter(m -> m.domain().equals(domain)).findFirst().orElseThrow());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A contribution that keeps the reasons it was refused for, and runs {@code onRefusal} when refused. */
     private static final class Recording implements DomainContribution {
         private final String domain;
         private final String prefix;
+        private final Runnable onRefusal;
         private final List<String> refusals = new ArrayList<>();
 
         Recording(String domain, String prefix) {
+            this(domain, prefix, () -> { });
+        }
+
+        Recording(String domain, String prefix, Runnable onRefusal) {
             this.domain = domain;
             this.prefix = prefix;
+            this.onRefusal = onRefusal;
         }
 
         @Override
@@ -91,6 +131,7 @@ class ContributionMounterTest {
         @Override
         public void refused(String reason) {
             refusals.add(reason);
+            onRefusal.run();
         }
     }
 }
