@@ -33,13 +33,15 @@ final class Memories implements AgentMemories {
     private final VectorIndex index;
     private final EmbeddingWorker worker;
     private final Supplier<Optional<AgentEmbeddings>> embeddings;
+    private final StatisticsRefresh statistics;
 
     Memories(MemoryStore store, VectorIndex index, EmbeddingWorker worker,
-             Supplier<Optional<AgentEmbeddings>> embeddings) {
+             Supplier<Optional<AgentEmbeddings>> embeddings, StatisticsRefresh statistics) {
         this.store = store;
         this.index = index;
         this.worker = worker;
         this.embeddings = embeddings;
+        this.statistics = statistics;
     }
 
     @Override
@@ -162,6 +164,7 @@ final class Memories implements AgentMemories {
                 worker.submit(memory.id());
             }
         }
+        statistics.imported(added.size());
         return added.size();
     }
 

@@ -82,7 +82,7 @@ public final class MemoryComponent implements AgentMemories, DomainContribution,
                 () -> MemoryIndexes.load(store, searchPool, cores));
         Supplier<Optional<AgentEmbeddings>> embedder = () -> Optional.ofNullable(embeddings);
         worker = new EmbeddingWorker(store, index, embedder, embedPool, workers, QUEUE);
-        memories = new Memories(store, index, worker, embedder);
+        memories = new Memories(store, index, worker, embedder, new StatisticsRefresh(store, ticker));
         resources = resources(agents, memories, store, () -> Optional.ofNullable(rooms), embedder,
                 Clock.systemUTC(), setting(context, IMPORT_MAX_KEY, ImportResource.DEFAULT_MAX));
         ticker.scheduleWithFixedDelay(worker::wake, 0, RETRY_SECONDS, TimeUnit.SECONDS);

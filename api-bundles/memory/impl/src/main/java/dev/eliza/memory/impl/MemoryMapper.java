@@ -84,6 +84,9 @@ public interface MemoryMapper {
      * An embedding is derived data: should the server crash before the WAL reaches the disk, the memory is simply
      * found unembedded and embedded again, so its transaction need not wait for the flush.
      */
+    @Update("ANALYZE memories")
+    void analyze();
+
     @Update("SET LOCAL synchronous_commit TO OFF")
     void relaxCommit();
 

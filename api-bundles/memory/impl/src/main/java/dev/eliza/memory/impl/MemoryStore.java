@@ -41,6 +41,14 @@ final class MemoryStore {
         return write(m -> memories.stream().filter(s -> insert(m, s.memory(), s.embedding())).toList());
     }
 
+    /** Has PostgreSQL gather the table's statistics now. */
+    void analyze() {
+        read(m -> {
+            m.analyze();
+            return null;
+        });
+    }
+
     private static boolean insert(MemoryMapper m, Memory memory, Optional<Embedding> embedding) {
         return m.insert(memory.id(), memory.agentId(), memory.entityId(), memory.roomId(),
                 memory.worldId().orElse(null), memory.type(), json(memory.content()), json(memory.metadata()),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -33,6 +34,7 @@ final class MemoryFixture implements AutoCloseable {
     final FakeEmbeddings embedder = new FakeEmbeddings();
     final FakeRooms rooms = new FakeRooms();
     final ExecutorService pool = Executors.newFixedThreadPool(3);
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     volatile boolean embeddingsRunning = true;
     final SqlSessionFactory sessions;
     final MemoryStore store;
@@ -50,7 +52,7 @@ final class MemoryFixture implements AutoCloseable {
         store = new MemoryStore(sessions);
         index = MemoryIndexes.load(store, pool, 2);
         worker = new EmbeddingWorker(store, index, this::embeddings, pool, 2, 100);
-        memories = new Memories(store, index, worker, this::embeddings);
+        memories = new Memories(store, index, worker, this::embeddings, new StatisticsRefresh(store, scheduler));
         slice = ResourceSlice.of(MemoryComponent.resources(agents, memories, store, () -> Optional.of(rooms),
                 this::embeddings, clock, importMax).toArray());
     }
@@ -62,7 +64,7 @@ final class MemoryFixture implements AutoCloseable {
     /** A session factory over the shared database with the memories table migrated and empty. */
     static SqlSessionFactory freshSessions() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("memory", List.of(new Migration(1, "create memories", migration())));
+        database.migrate("memory", migrations());
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE memories");
         }
@@ -70,10 +72,15 @@ final class MemoryFixture implements AutoCloseable {
                 PgVectorMapper.class);
     }
 
-    private static String migration() throws IOException {
-        try (InputStream in = MemoryFixture.class.getClassLoader()
-                .getResourceAsStream("db/memory/V1__create_memories.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The domain's migrations as the bundle ships them. */
+    static List<Migration> migrations() throws IOException {
+        return List.of(migration(1, "create memories"), migration(2, "list order indexes"));
+    }
+
+    private static Migration migration(int version, String description) throws IOException {
+        String file = "db/memory/V" + version + "__" + description.replace(' ', '_') + ".sql";
+        try (InputStream in = MemoryFixture.class.getClassLoader().getResourceAsStream(file)) {
+            return new Migration(version, description, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
@@ -97,5 +104,6 @@ final class MemoryFixture implements AutoCloseable {
     public void close() throws Exception {
         slice.close();
         pool.shutdownNow();
+        scheduler.shutdownNow();
     }
 }

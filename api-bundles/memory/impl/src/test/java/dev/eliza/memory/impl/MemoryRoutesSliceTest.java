@@ -3,6 +3,9 @@ package dev.eliza.memory.impl;
 import static dev.eliza.memory.impl.MemoryFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.eliza.persistence.impl.SharedTestDatabase;
 import dev.eliza.rooms.api.ElizaIds;
 import dev.eliza.rooms.api.Room;
 
@@ -53,6 +57,51 @@ class MemoryRoutesSliceTest {
     private void assertBody(HttpTester.Response response, int status, String body) {
         assertThat(response.getStatus()).as(response.getContent()).isEqualTo(status);
         assertThat(response.getContent()).isEqualTo(body);
+    }
+
+    @Test
+    void anImportOfAThousandMemoriesHasPostgresqlGatherTheTableStatisticsAtOnce() throws Exception {
+        long before = analyzeCount();
+        StringBuilder body = new StringBuilder("{\"memories\":[");
+        for (int i = 0; i < StatisticsRefresh.FROM_ROWS; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"content\":{\"text\":\"memory ").append(i).append("\"}}");
+        }
+        HttpTester.Response response = f.slice.json("POST", base + "/import", body.append("]}").toString());
+        assertThat(response.getStatus()).as(response.getContent()).isEqualTo(200);
+        // autovacuum's own rounds count apart (autoanalyze_count), and would come a minute later
+        await("an ANALYZE of memories", () -> analyzeCount() > before);
+    }
+
+    private static long analyzeCount() {
+        try (Connection c = SharedTestDatabase.get().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT pg_stat_force_next_flush(), (SELECT analyze_count FROM"
+                     + " pg_stat_user_tables WHERE relname = 'memories' AND schemaname = current_schema())")) {
+            rows.next();
+            return rows.getLong(2);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aListingReadsItsPageStraightFromTheIndexWithoutSorting() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = SharedTestDatabase.get().dataSource().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO memories (id, agent_id, entity_id, room_id, type, content, created_at)"
+                    + " SELECT gen_random_uuid(), '" + agent + "', '" + agent + "', '" + agent + "', 'messages',"
+                    + " '{}', 1700000000000 + i / 4 FROM generate_series(1, 20000) AS i");
+            s.execute("ANALYZE memories");
+            for (String where : List.of("", " AND room_id IN ('" + agent + "')")) {
+                try (ResultSet rows = s.executeQuery("EXPLAIN SELECT id FROM memories WHERE agent_id = '" + agent
+                        + "' AND type = 'messages'" + where + " ORDER BY created_at DESC, id DESC LIMIT 50")) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(plan.toString()).contains("Index").doesNotContain("Sort");
     }
 
     @Test

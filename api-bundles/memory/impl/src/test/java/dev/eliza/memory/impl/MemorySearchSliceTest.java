@@ -162,7 +162,8 @@ class MemorySearchSliceTest {
         String before = search("q=the%20garden%20roses&limit=3").toString();
         FlatIndex rebuilt = MemoryIndexes.load(f.store, f.pool, 2);
         assertThat(rebuilt.size()).isEqualTo(4);
-        Memories restarted = new Memories(f.store, rebuilt, f.worker, () -> Optional.of(f.embedder));
+        Memories restarted = new Memories(f.store, rebuilt, f.worker, () -> Optional.of(f.embedder),
+                new StatisticsRefresh(f.store, f.scheduler));
         assertThat(restarted.recall(agent, Optional.empty(), "the garden roses", 3, 0)).extracting(r -> r.memory().id()
                 .toString()).containsExactlyElementsOf(search("q=the%20garden%20roses&limit=3").findValuesAsText("id"));
         assertThat(search("q=the%20garden%20roses&limit=3").toString()).isEqualTo(before);

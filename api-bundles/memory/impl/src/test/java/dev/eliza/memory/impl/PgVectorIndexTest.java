@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.eliza.memory.api.Memory;
 import dev.eliza.models.api.Embedding;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.ExternalTestDatabase;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
@@ -42,9 +41,7 @@ class PgVectorIndexTest {
         assumeTrue(URL != null && !URL.isBlank(), "PGVECTOR_TEST_URL is not set: no PostgreSQL with pgvector to"
                 + " test against (the embedded server has none and Debian bookworm packages none)");
         ExternalTestDatabase database = new ExternalTestDatabase(URL);
-        database.migrate("memory", List.of(new Migration(1, "create memories", new String(
-                getClass().getClassLoader().getResourceAsStream("db/memory/V1__create_memories.sql").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8))));
+        database.migrate("memory", MemoryFixture.migrations());
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE memories");
         }
