@@ -64,7 +64,7 @@ echo "== 6. restart: index rebuild"
 kill "$server"; wait "$server" 2>/dev/null || true
 ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}" SERVER_PORT=$port LOG_LEVEL=info "$work/home/bin/eliza-server" > "$work/restart.log" 2>&1 &
 server=$!
-until curl -sf "$base_url/api/memory/$big/memories?limit=1" > /dev/null; do
+until grep -q "Eliza server ready in" "$work/restart.log"; do
   kill -0 "$server" 2>/dev/null || { tail -50 "$work/restart.log"; exit 1; }
   sleep 0.2
 done
