@@ -25,11 +25,12 @@ port=$((20000 + RANDOM % 20000))
 pid=""
 elapsed=0
 start_server() { # [installation] starts it in the background; sets pid, and elapsed to the milliseconds until ready
+  rm -f "$work/console.log" # else the wait below could read the ready line of the previous start
   local start=$(date +%s%N)
   ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}" SERVER_PORT=$port "${1:-$home}/bin/eliza-server" \
     > "$work/console.log" 2>&1 &
   pid=$!
-  until grep -q "Eliza server ready in" "$work/console.log"; do
+  until grep -qs "Eliza server ready in" "$work/console.log"; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/console.log"; exit 1; }
     sleep 0.05
   done
