@@ -24,6 +24,14 @@ public interface AgentDirectory {
     Optional<Agent> find(UUID id);
 
     /**
+     * Whether an agent with this id exists: the check a route makes on every request, which a directory may answer
+     * from what it holds in memory for {@link #list()} (an agent it does not hold is still looked up).
+     */
+    default boolean exists(UUID id) {
+        return find(id).isPresent();
+    }
+
+    /**
      * Stores a new agent from a character, or replaces the character of the agent with the character's
      * {@code id} (as ElizaOS does).
      *

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -49,7 +51,7 @@ public final class AgentStore implements AgentDirectory {
     private final SqlSessionFactory sessions;
     private final CharacterSecrets secrets;
     private final Clock clock;
-    private final SnapshotCache<List<Agent>> all;
+    private final SnapshotCache<Listing> all;
     private volatile ComponentServiceObjects<PlatformEvents> events;
     private volatile Cluster cluster;
     private AutoCloseable clusterSubscription;
@@ -69,8 +71,8 @@ public final class AgentStore implements AgentDirectory {
         this.secrets = new CharacterSecrets(new SecretCipher(key));
         this.clock = clock;
         this.all = new SnapshotCache<>(
-                () -> read(mapper -> mapper.findAll().stream().map(AgentStore::toAgent).toList()), LIST_TTL,
-                System::nanoTime);
+                () -> Listing.of(read(mapper -> mapper.findAll().stream().map(AgentStore::toAgent).toList())),
+                LIST_TTL, System::nanoTime);
     }
 
     /** The other nodes sharing the database: an agent one of them creates, changes or deletes is seen here at once. */
@@ -111,7 +113,20 @@ public final class AgentStore implements AgentDirectory {
     /** The same list instance until the agents change, so callers may keep what they derive from it. */
     @Override
     public List<Agent> list() {
-        return all.get();
+        return all.get().agents();
+    }
+
+    /** Every agent, with their ids apart for a quick membership test. */
+    private record Listing(List<Agent> agents, Set<UUID> ids) {
+        static Listing of(List<Agent> agents) {
+            return new Listing(agents, agents.stream().map(Agent::id).collect(Collectors.toUnmodifiableSet()));
+        }
+    }
+
+    /** From the listing while it holds the agent; one made on another node a moment ago is looked up. */
+    @Override
+    public boolean exists(UUID id) {
+        return all.get().ids().contains(id) || find(id).isPresent();
     }
 
     @Override

@@ -28,7 +28,6 @@ public final class AgentMediaResource {
     @Path("{agentId}/upload-media")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public ApiSuccess<UploadView> upload(@PathParam("agentId") String agentId, @Context HttpServletRequest request) {
-        return ApiSuccess.of(UploadView.agent(uploads.upload(MediaScope.AGENT, agentId,
-                id -> agents.find(id).isPresent(), request)));
+        return ApiSuccess.of(UploadView.agent(uploads.upload(MediaScope.AGENT, agentId, agents::exists, request)));
     }
 }

@@ -30,7 +30,7 @@ final class Requests {
     /** The agent's id, after checking that it is an id and that the agent exists. */
     static UUID agent(AgentDirectory agents, String text, String invalidMessage) {
         UUID id = id(text, invalidMessage);
-        if (agents.find(id).isEmpty()) {
+        if (!agents.exists(id)) {
             throw ApiException.notFound("NOT_FOUND", "Agent not found");
         }
         return id;

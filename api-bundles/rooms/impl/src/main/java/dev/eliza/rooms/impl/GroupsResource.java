@@ -89,7 +89,7 @@ public final class GroupsResource {
                 continue;
             }
             try {
-                if (agents.find(agent.get()).isEmpty()) {
+                if (!agents.exists(agent.get())) {
                     throw new NoSuchElementException("Agent not found: " + text);
                 }
                 UUID world = worldId.orElseGet(() -> ElizaIds.unique(serverId, agent.get()));

@@ -29,7 +29,7 @@ final class RoomRefs {
     /** The id of an agent that exists. */
     static UUID agent(AgentDirectory agents, String text) {
         UUID id = id(text, "agent ID");
-        if (agents.find(id).isEmpty()) {
+        if (!agents.exists(id)) {
             throw agentNotFound();
         }
         return id;

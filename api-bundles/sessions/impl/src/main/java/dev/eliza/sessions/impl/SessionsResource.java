@@ -63,7 +63,7 @@ public final class SessionsResource {
         UUID userId = uuid(given, "userId");
         ObjectNode metadata = metadata(given.get("metadata"));
         TimeoutConfig config = sessions.policy().forCreate(given.get("timeoutConfig"));
-        if (agents.find(agentId).isEmpty()) {
+        if (!agents.exists(agentId)) {
             throw SessionErrors.agentNotFound(agentId.toString());
         }
         SessionRow row = sessions.create(agentId, userId, metadata, config, messages);
