@@ -128,20 +128,23 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
             List<String> prefixes = List.copyOf(contribution.pathPrefixes());
             Optional<String> invalid = prefixes.stream().filter(p -> !isValidPrefix(p)).findFirst();
             if (invalid.isPresent()) {
-                return refuse(contribution, owner, "invalid path prefix '" + invalid.get() + "'", announce);
+                refuse(contribution, owner, "invalid path prefix '" + invalid.get() + "'", announce);
+                return Attempt.FAILED;
             }
             Optional<String> stray = contribution.webSockets().keySet().stream()
                     .filter(path -> prefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/")))
                     .findFirst();
             if (stray.isPresent()) {
-                return refuse(contribution, owner, "WebSocket path " + stray.get()
+                refuse(contribution, owner, "WebSocket path " + stray.get()
                         + " is outside the contribution's prefixes " + prefixes, announce);
+                return Attempt.FAILED;
             }
             Optional<String> stranger = contribution.publicPrefixes().stream().filter(p -> !prefixes.contains(p))
                     .findFirst();
             if (stranger.isPresent()) {
-                return refuse(contribution, owner, "public prefix " + stranger.get()
+                refuse(contribution, owner, "public prefix " + stranger.get()
                         + " is not one of the contribution's prefixes " + prefixes, announce);
+                return Attempt.FAILED;
             }
             Optional<String> taken = router.conflict(prefixes, owner);
             if (taken.isPresent()) {
@@ -182,13 +185,12 @@ final class ContributionMounter implements ServiceTrackerCustomizer<DomainContri
         }
     }
 
-    private static Attempt refuse(DomainContribution contribution, String owner, String reason, boolean announce) {
+    private static void refuse(DomainContribution contribution, String owner, String reason, boolean announce) {
         if (announce) {
             LOG.error("Refused domain '{}' of bundle {}: {}; it is mounted once the path is free",
                     contribution.domain(), owner, reason);
             tell(contribution, owner, reason);
         }
-        return Attempt.FAILED;
     }
 
     private static void tell(DomainContribution contribution, String owner, String reason) {

@@ -1,6 +1,7 @@
 package dev.eliza.memory.impl;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,12 @@ final class StatisticsRefresh {
         if (planned != null) {
             planned.cancel(false);
         }
-        planned = scheduler.schedule(this::refresh, QUIET.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            planned = scheduler.schedule(this::refresh, QUIET.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the domain is stopping; the import itself is committed, and autovacuum will gather the statistics
+            planned = null;
+        }
     }
 
     private void refresh() {
