@@ -1,8 +1,12 @@
 package dev.eliza.persistence.impl;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +29,27 @@ public final class SharedTestDatabase implements Database {
 
     private SharedTestDatabase(PostgresUrl url) {
         url.applyTo(dataSource);
+    }
+
+    /**
+     * The migrations a bundle ships as {@code <folder>/V<n>__<description>.sql}, read from {@code loader}: the
+     * {@code n}-th description names version {@code n}, with spaces for the file name's underscores.
+     */
+    public static List<Migration> migrations(ClassLoader loader, String folder, String... descriptions) {
+        List<Migration> migrations = new ArrayList<>();
+        for (int i = 0; i < descriptions.length; i++) {
+            String file = folder + "/V" + (i + 1) + "__" + descriptions[i].replace(' ', '_') + ".sql";
+            try (InputStream in = loader.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("No migration " + file);
+                }
+                migrations.add(new Migration(i + 1, descriptions[i],
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return migrations;
     }
 
     /** The database, started on first use. */

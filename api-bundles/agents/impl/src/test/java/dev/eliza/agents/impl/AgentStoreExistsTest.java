@@ -2,12 +2,7 @@ package dev.eliza.agents.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -16,14 +11,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.eliza.agents.api.Agent;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /** {@link AgentStore#exists} over a real PostgreSQL, with two stores on one database as two nodes have them. */
 class AgentStoreExistsTest {
-    private static final List<String> MIGRATIONS = List.of("create agents", "desired run state", "worlds and logs",
-            "launch markers");
-
     @Test
     void anAgentExistsFromCreationToDeletionOnEitherNodeAndBeforeTheOtherNodeListsIt() throws Exception {
         AgentStore here = store();
@@ -47,16 +38,10 @@ class AgentStoreExistsTest {
         return JsonNodeFactory.instance.objectNode().put("name", name + " " + UUID.randomUUID());
     }
 
-    private static AgentStore store() throws IOException {
-        List<Migration> migrations = new ArrayList<>();
-        for (int i = 0; i < MIGRATIONS.size(); i++) {
-            String file = "db/agents/V" + (i + 1) + "__" + MIGRATIONS.get(i).replace(' ', '_') + ".sql";
-            try (InputStream in = AgentStoreExistsTest.class.getClassLoader().getResourceAsStream(file)) {
-                migrations.add(new Migration(i + 1, MIGRATIONS.get(i), new String(in.readAllBytes(),
-                        StandardCharsets.UTF_8)));
-            }
-        }
-        return new AgentStore(SharedTestDatabase.get(), AgentStoreExistsTest.class.getClassLoader(), migrations,
+    private static AgentStore store() {
+        return new AgentStore(SharedTestDatabase.get(), AgentStoreExistsTest.class.getClassLoader(),
+                SharedTestDatabase.migrations(AgentStoreExistsTest.class.getClassLoader(), "db/agents",
+                        "create agents", "desired run state", "worlds and logs", "launch markers"),
                 new byte[32], Clock.systemUTC());
     }
 }

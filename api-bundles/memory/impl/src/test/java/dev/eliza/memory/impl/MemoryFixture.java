@@ -1,8 +1,5 @@
 package dev.eliza.memory.impl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -73,15 +70,9 @@ final class MemoryFixture implements AutoCloseable {
     }
 
     /** The domain's migrations as the bundle ships them. */
-    static List<Migration> migrations() throws IOException {
-        return List.of(migration(1, "create memories"), migration(2, "list order indexes"));
-    }
-
-    private static Migration migration(int version, String description) throws IOException {
-        String file = "db/memory/V" + version + "__" + description.replace(' ', '_') + ".sql";
-        try (InputStream in = MemoryFixture.class.getClassLoader().getResourceAsStream(file)) {
-            return new Migration(version, description, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    static List<Migration> migrations() {
+        return SharedTestDatabase.migrations(MemoryFixture.class.getClassLoader(), "db/memory", "create memories",
+                "list order indexes");
     }
 
     /** Waits until {@code condition} holds, polling, or fails after thirty seconds (the machine is shared). */
