@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link RateLimitStore} in this process's memory, bounded: windows that have closed are dropped once per window
- * length, and past {@code maxClients} entries the oldest windows are dropped first, so that many client addresses
- * cannot grow the heap without limit.
+ * {@link RateLimitStore} in this process's memory, in windows aligned on the epoch as the cluster's counters are, so
+ * that its counts and theirs are of the same windows ({@link SharedRateLimitStore}). Bounded: windows that have
+ * closed are dropped once per window length, and past {@code maxClients} entries the clients first seen longest ago
+ * are dropped first, so that many client addresses cannot grow the heap without limit.
  */
 final class RateLimitMemoryStore implements RateLimitStore {
     private final long windowMillis;
@@ -30,8 +31,9 @@ final class RateLimitMemoryStore implements RateLimitStore {
     public Usage hit(String client, long nowMillis) {
         Window window = windows.get(client);
         if (window == null || window.closesAt <= nowMillis) {
+            long closesAt = nowMillis - Math.floorMod(nowMillis, windowMillis) + windowMillis;
             window = windows.compute(client, (key, old) ->
-                    old == null || old.closesAt <= nowMillis ? new Window(nowMillis + windowMillis) : old);
+                    old == null || old.closesAt <= nowMillis ? new Window(closesAt, nowMillis) : old);
         }
         // Saturates instead of wrapping, however long a client keeps hammering inside one window.
         long hits = window.hits.updateAndGet(h -> h == Long.MAX_VALUE ? h : h + 1);
@@ -56,7 +58,7 @@ final class RateLimitMemoryStore implements RateLimitStore {
             int excess = windows.size() - maxClients;
             if (excess > 0) {
                 // A tenth more than needed, so a steady stream of new clients does not sort the map on every hit.
-                windows.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue().closesAt))
+                windows.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue().firstHitAt))
                         .limit(excess + maxClients / 10).map(Map.Entry::getKey).toList().forEach(windows::remove);
             }
         } finally {
@@ -66,10 +68,12 @@ final class RateLimitMemoryStore implements RateLimitStore {
 
     private static final class Window {
         final long closesAt;
+        final long firstHitAt;
         final AtomicLong hits = new AtomicLong();
 
-        Window(long closesAt) {
+        Window(long closesAt, long firstHitAt) {
             this.closesAt = closesAt;
+            this.firstHitAt = firstHitAt;
         }
     }
 }

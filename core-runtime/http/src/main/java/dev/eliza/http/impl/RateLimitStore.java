@@ -1,15 +1,11 @@
 package dev.eliza.http.impl;
 
-/**
- * Counts requests per client in fixed windows. Kept per process for now; a store shared through PostgreSQL can
- * replace it without the handler noticing.
- */
+/** Counts requests per client in fixed windows aligned on the epoch ({@code start = now - now % length}). */
 interface RateLimitStore {
 
     /**
      * Records one request of {@code client} at {@code nowMillis} and tells how many the client has made in its
-     * current window, this one included. A client's window opens with its first request and lasts the configured
-     * length; the next request after it opens a new one.
+     * current window, this one included.
      */
     Usage hit(String client, long nowMillis);
 

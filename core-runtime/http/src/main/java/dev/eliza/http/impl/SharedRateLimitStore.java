@@ -6,8 +6,11 @@ import java.util.function.Supplier;
 import dev.eliza.http.api.RequestCounters;
 
 /**
- * {@link RateLimitStore} over the cluster's {@link RequestCounters} while they are registered, in aligned windows
- * every node agrees on; over this process's memory while they are not (a single node, or the database not up yet).
+ * {@link RateLimitStore} over the cluster's {@link RequestCounters} while they are registered, and over this
+ * process's memory always, in the same aligned windows. A request is counted in both and sees the larger count: the
+ * cluster's includes the other nodes' requests, this process's those made before the counters came (the database
+ * starts after the first requests are served) or while they were away, so a client's count never starts again
+ * within a window when they come or go.
  */
 final class SharedRateLimitStore implements RateLimitStore {
     private final long windowMillis;
@@ -22,11 +25,13 @@ final class SharedRateLimitStore implements RateLimitStore {
 
     @Override
     public Usage hit(String client, long nowMillis) {
+        Usage here = local.hit(client, nowMillis);
         Optional<RequestCounters> shared = counters.get();
         if (shared.isEmpty()) {
-            return local.hit(client, nowMillis);
+            return here;
         }
         long start = nowMillis - Math.floorMod(nowMillis, windowMillis);
-        return new Usage(shared.get().hit(client, start, windowMillis), start + windowMillis);
+        long hits = shared.get().hit(client, start, windowMillis);
+        return new Usage(Math.max(hits, here.hits()), start + windowMillis);
     }
 }

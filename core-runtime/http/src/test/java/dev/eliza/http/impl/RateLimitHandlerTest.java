@@ -22,7 +22,8 @@ class RateLimitHandlerTest {
     private static final RateLimitSettings THREE_PER_MINUTE =
             new RateLimitSettings(true, 3, Duration.ofSeconds(60), List.of("198.51.100.0/24"), 1000);
 
-    private final AtomicLong clock = new AtomicLong(1_000_000);
+    // at the start of a window: windows are aligned on the epoch
+    private final AtomicLong clock = new AtomicLong(1_020_000);
     private Server server;
     private LocalConnector connector;
 

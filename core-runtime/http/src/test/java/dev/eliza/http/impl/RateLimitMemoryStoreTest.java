@@ -9,19 +9,19 @@ class RateLimitMemoryStoreTest {
     private static final long WINDOW = 60_000;
 
     @Test
-    void countsPerClientWithinAWindowThatOpensAtItsFirstRequest() {
+    void countsPerClientWithinWindowsAlignedOnTheEpoch() {
         RateLimitMemoryStore store = new RateLimitMemoryStore(WINDOW, 100);
-        assertThat(store.hit("a", 1_000)).isEqualTo(new RateLimitStore.Usage(1, 61_000));
-        assertThat(store.hit("a", 30_000)).isEqualTo(new RateLimitStore.Usage(2, 61_000));
-        assertThat(store.hit("b", 30_000)).isEqualTo(new RateLimitStore.Usage(1, 90_000));
-        assertThat(store.hit("a", 60_999).hits()).isEqualTo(3);
+        assertThat(store.hit("a", 61_000)).isEqualTo(new RateLimitStore.Usage(1, 120_000));
+        assertThat(store.hit("a", 90_000)).isEqualTo(new RateLimitStore.Usage(2, 120_000));
+        assertThat(store.hit("b", 90_000)).isEqualTo(new RateLimitStore.Usage(1, 120_000));
+        assertThat(store.hit("a", 119_999).hits()).isEqualTo(3);
     }
 
     @Test
     void theNextRequestAfterAWindowClosesStartsANewOne() {
         RateLimitMemoryStore store = new RateLimitMemoryStore(WINDOW, 100);
         store.hit("a", 0);
-        store.hit("a", 1);
+        store.hit("a", WINDOW - 1);
         assertThat(store.hit("a", WINDOW)).isEqualTo(new RateLimitStore.Usage(1, 2 * WINDOW));
     }
 
@@ -37,14 +37,14 @@ class RateLimitMemoryStoreTest {
     }
 
     @Test
-    void manyClientsInOneWindowStayUnderTheCapOldestWindowsFirst() {
+    void manyClientsInOneWindowStayUnderTheCapThoseFirstSeenLongestAgoDroppedFirst() {
         RateLimitMemoryStore store = new RateLimitMemoryStore(WINDOW, 1_000);
         for (int i = 0; i < 20_000; i++) {
             store.hit("client-" + i, i);
             assertThat(store.size()).isLessThanOrEqualTo(1_000);
         }
         assertThat(store.hit("client-19999", 20_000).hits()).as("the newest client kept its count").isEqualTo(2);
-        assertThat(store.hit("client-0", 20_000).hits()).as("the oldest window was dropped").isEqualTo(1);
+        assertThat(store.hit("client-0", 20_000).hits()).as("the client first seen longest ago was dropped").isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,9 @@ class SharedRateLimitStoreTest {
             () -> Optional.ofNullable(bound.get()), new RateLimitMemoryStore(MINUTE, 100));
 
     @Test
-    void withoutSharedCountersItCountsInMemoryFromTheClientsFirstRequest() {
-        assertThat(store.hit("ip:a", 130_000)).isEqualTo(new RateLimitStore.Usage(1, 190_000));
-        assertThat(store.hit("ip:a", 131_000)).isEqualTo(new RateLimitStore.Usage(2, 190_000));
+    void withoutSharedCountersItCountsInMemoryInWindowsAlignedOnTheEpoch() {
+        assertThat(store.hit("ip:a", 130_000)).isEqualTo(new RateLimitStore.Usage(1, 180_000));
+        assertThat(store.hit("ip:a", 131_000)).isEqualTo(new RateLimitStore.Usage(2, 180_000));
     }
 
     @Test
@@ -37,11 +38,26 @@ class SharedRateLimitStoreTest {
     }
 
     @Test
-    void countersThatGoAwayLeaveItCountingInMemoryAgain() {
+    void countersThatComeAfterTheFirstRequestsDoNotStartTheCountAgain() {
+        for (int i = 0; i < 5; i++) {
+            store.hit("ip:a", 130_000 + i);
+        }
+        AtomicLong shared = new AtomicLong();
+        bound.set((client, start, length) -> shared.incrementAndGet());
+
+        assertThat(store.hit("ip:a", 131_000)).isEqualTo(new RateLimitStore.Usage(6, 180_000));
+        shared.set(40);
+        assertThat(store.hit("ip:a", 132_000).hits()).as("the other nodes' requests count too").isEqualTo(41);
+    }
+
+    @Test
+    void countersThatGoAwayLeaveItCountingInMemoryWhereItWas() {
         bound.set((client, start, length) -> 7);
         store.hit("ip:a", 130_000);
+        store.hit("ip:a", 130_001);
         bound.set(null);
 
-        assertThat(store.hit("ip:a", 131_000).hits()).isEqualTo(1);
+        assertThat(store.hit("ip:a", 131_000).hits()).isEqualTo(3);
+        assertThat(store.hit("ip:a", 180_000).hits()).as("a new window").isEqualTo(1);
     }
 }
