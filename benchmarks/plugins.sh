@@ -22,6 +22,7 @@ cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server"
 trap cleanup EXIT
 
 cp -r "$dist" "$work/home"
+cp "$dist"/sdk/examples/hello-plugin-*.jar "$work/home/plugins/" # shipped off; this benchmark measures it
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 ELIZA_DEFAULT_AGENT="${ELIZA_DEFAULT_AGENT:-false}" SERVER_PORT=$port LOG_LEVEL=warn "$work/home/bin/eliza-server" > "$work/platform.log" 2>&1 &
 server=$!
@@ -42,7 +43,7 @@ printf '%-34s %12s %10s %10s\n' "GET /api/server/hello (built in)" "$brps" "$bp5
 printf '%-34s %12s %10s %10s\n' "GET /api/plugins/hello/greeting" "$prps" "$pp50" "$pp99"
 awk -v p="$prps" -v b="$brps" 'BEGIN {printf "plugin / built-in: %.0f%%\n", 100*p/b}'
 
-shipped=$(ls "$dist"/plugins/hello-plugin-*.jar)
+shipped=$(ls "$dist"/sdk/examples/hello-plugin-*.jar)
 times=()
 for round in $(seq 1 "$ROUNDS"); do
   id="bench$round"

@@ -70,6 +70,12 @@ final class PlatformProcess implements AutoCloseable {
                 }
             }
         }
+        // the tests exercise the plugin host through the example plugins, which a fresh installation leaves off
+        try (Stream<Path> examples = Files.list(home.resolve("sdk/examples"))) {
+            for (Path example : examples.toList()) {
+                Files.copy(example, home.resolve("plugins").resolve(example.getFileName()));
+            }
+        }
     }
 
     /** The folder the distribution was installed in. */

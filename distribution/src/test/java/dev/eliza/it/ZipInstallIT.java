@@ -108,6 +108,8 @@ class ZipInstallIT {
                     .isEqualTo(ElizaIds.fromText("Eliza").toString());
             assertThat(get("/api/agents/" + ada.path("id").asText()).path("data").path("someElizaOsField")
                     .path("kept").asBoolean()).isTrue();
+            assertThat(get("/api/plugins").path("data").path("plugins")).as("the examples ship off").isEmpty();
+            assertThat(home.resolve("sdk/examples")).isDirectoryContaining("glob:**/hello-plugin-*.jar");
 
             JsonNode job = post("/api/messaging/jobs", "{\"agentId\":\"" + eliza.path("id").asText()
                     + "\",\"userId\":\"" + UUID.randomUUID() + "\",\"content\":\"Hello Eliza, I feel curious.\"}");
