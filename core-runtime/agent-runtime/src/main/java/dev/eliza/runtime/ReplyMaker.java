@@ -133,11 +133,12 @@ final class ReplyMaker {
         Agent agent = flight.agent();
         ObjectNode character = agent.character();
         ChannelMessage message = delivery.message();
-        List<PromptComposer.Turn> earlier = parts.messages().recent(message.channelId(), parts.settings().historySize())
-                .stream().filter(m -> !m.id().equals(message.id()))
+        List<ChannelMessage> shown = parts.messages().recent(message.channelId(), parts.settings().historySize())
+                .stream().filter(m -> !m.id().equals(message.id())).toList();
+        List<PromptComposer.Turn> earlier = shown.stream()
                 .map(m -> new PromptComposer.Turn(m.authorId(), m.authorName(), m.text())).toList();
-        List<String> recalled = room.map(r -> parts.memory().recall(r, message.text(), heardId,
-                earlier.stream().map(PromptComposer.Turn::text).toList())).orElse(List.of());
+        List<String> recalled = room.map(r -> parts.memory().recall(r, message.text(), heardId, shown))
+                .orElse(List.of());
         String system = parts.composer().system(character, recalled);
         return new TextRequest(agent.id(), TextRequest.Purpose.REPLY, ModelClass.TEXT_LARGE, system,
                 parts.composer().history(agent.id(), earlier), message.text(), 1024, 0.7, flight.settings());

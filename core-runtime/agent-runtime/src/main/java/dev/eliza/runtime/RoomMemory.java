@@ -1,13 +1,13 @@
 package dev.eliza.runtime;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +38,7 @@ final class RoomMemory {
      */
     private static final int ROOM_CACHE_SIZE = 10_000;
     private static final long ROOM_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static final int RECALL_SLACK = 3;
 
     private record Cached(Room room, long at) {
     }
@@ -106,16 +107,27 @@ final class RoomMemory {
 
     /**
      * The texts of the room's memories that bear on {@code text}, best first, leaving out {@code heardId} and what
-     * the prompt already shows ({@code shown}).
+     * the prompt already shows ({@code shown}): their memories by id (the agent's memory of a message has the id
+     * {@link #heard} gives it, or the message's own for the agent's replies), so they are not even read, and any
+     * other memory of the same text.
      */
-    List<String> recall(Room room, String text, UUID heardId, Collection<String> shown) {
+    List<String> recall(Room room, String text, UUID heardId, Collection<ChannelMessage> shown) {
         Optional<AgentMemories> service = memories;
         if (service.isEmpty() || recallLimit == 0 || text.isBlank()) {
             return List.of();
         }
-        Set<String> skip = shown.stream().map(String::strip).collect(Collectors.toSet());
+        Set<UUID> leftOut = new HashSet<>();
+        leftOut.add(heardId);
+        Set<String> skip = new HashSet<>();
+        for (ChannelMessage message : shown) {
+            leftOut.add(message.id());
+            leftOut.add(ElizaIds.unique(message.id(), room.agentId()));
+            skip.add(message.text().strip());
+        }
+        // a few more than needed: memories of the same text as another, or blank, are dropped after the read
+        int wanted = recallLimit + RECALL_SLACK;
         return attempt("recall memories of room " + room.id(), () -> service.get()
-                .recall(room.agentId(), Optional.of(room.id()), text, recallLimit + skip.size() + 1, recallThreshold)
+                .recall(room.agentId(), Optional.of(room.id()), text, wanted, recallThreshold, leftOut)
                 .stream().map(RecalledMemory::memory)
                 .filter(m -> !m.id().equals(heardId) && !skip.contains(m.text().strip()) && !m.text().isBlank())
                 .map(Memory::text).distinct().limit(recallLimit).toList()).orElse(List.of());

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ import dev.eliza.memory.api.RecalledMemory;
 final class FakeMemories implements AgentMemories {
     final Map<UUID, Memory> stored = new ConcurrentHashMap<>();
     final List<String> queries = new CopyOnWriteArrayList<>();
+    final List<Set<UUID>> leftOut = new CopyOnWriteArrayList<>();
     volatile List<RecalledMemory> recalled = List.of();
 
     @Override
@@ -29,6 +31,14 @@ final class FakeMemories implements AgentMemories {
         queries.add(text);
         return recalled.stream().filter(r -> roomId.map(r.memory().roomId()::equals).orElse(true)).limit(limit)
                 .toList();
+    }
+
+    /** Records what was left out, then leaves it out as the contract's default does. */
+    @Override
+    public List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit,
+                                       double threshold, Set<UUID> left) {
+        leftOut.add(Set.copyOf(left));
+        return AgentMemories.super.recall(agentId, roomId, text, limit, threshold, left);
     }
 
     @Override

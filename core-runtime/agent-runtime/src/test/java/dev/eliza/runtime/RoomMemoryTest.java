@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,6 +116,23 @@ class RoomMemoryTest {
         assertThat(system).contains("# What Eliza remembers\n- I like green tea\n- I live in Lyon")
                 .doesNotContain("I play chess").doesNotContain("- what do I drink?")
                 .doesNotContain("- my cat is called Tom");
+    }
+
+    @Test
+    void theRecallLeavesOutTheMessageAndWhatTheHistoryShowsByTheIdsOfTheirMemories() {
+        h.providers.add(offline);
+        h.memory.bind(Optional.of(h.memories), Optional.of(h.rooms));
+        UUID agent = h.activeAgent("{\"name\":\"Eliza\"}");
+        ChannelMessage earlier = FakeReplies.message(channel, ann, "my cat is called Tom");
+        ChannelMessage next = FakeReplies.message(channel, ann, "what do I drink?");
+        h.messages.stored.add(earlier);
+        h.messages.stored.add(next);
+
+        h.inbox.deliver(h.replies.add(agent, next, 0));
+
+        assertThat(h.memories.leftOut).as("heard memory, the earlier message's as heard and as said")
+                .containsExactly(Set.of(ElizaIds.unique(next.id(), agent), ElizaIds.unique(earlier.id(), agent),
+                        earlier.id()));
     }
 
     @Test

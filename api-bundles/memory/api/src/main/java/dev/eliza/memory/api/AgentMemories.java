@@ -3,6 +3,7 @@ package dev.eliza.memory.api;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,19 @@ public interface AgentMemories {
      * @throws dev.eliza.models.api.ModelProviderException when the query cannot be embedded
      */
     List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit, double threshold);
+
+    /**
+     * {@link #recall(UUID, Optional, String, int, double)} without the memories of {@code leftOut}: those the
+     * caller has in hand already (the message being answered, what its prompt shows). An implementation leaves them
+     * out before it reads the hits back, so they cost nothing; this default asks for more and drops them.
+     *
+     * @since 1.1
+     */
+    default List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit,
+                                        double threshold, Set<UUID> leftOut) {
+        return recall(agentId, roomId, text, limit + leftOut.size(), threshold).stream()
+                .filter(r -> !leftOut.contains(r.memory().id())).limit(limit).toList();
+    }
 
     /**
      * The index searches run on, as {@code /api/server/health} reports it: {@code pgvector} when the database has

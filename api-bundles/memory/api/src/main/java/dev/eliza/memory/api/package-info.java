@@ -5,5 +5,5 @@
  * the memories of the rooms it deletes.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.eliza.memory.api;

@@ -56,6 +56,13 @@ final class Memories implements AgentMemories {
     @Override
     public List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit,
                                        double threshold) {
+        return recall(agentId, roomId, text, limit, threshold, Set.of());
+    }
+
+    /** The index's best hits but {@code leftOut}, and only those read back from PostgreSQL. */
+    @Override
+    public List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit,
+                                       double threshold, Set<UUID> leftOut) {
         Set<String> models = index.models(agentId);
         if (models.isEmpty() || limit <= 0) {
             return List.of();
@@ -66,7 +73,9 @@ final class Memories implements AgentMemories {
         if (!models.contains(query.model())) {
             throw new ModelMismatchException(query.model(), models);
         }
-        List<VectorIndex.Hit> hits = index.search(agentId, query.model(), query.vector(), roomId, limit, threshold);
+        List<VectorIndex.Hit> hits = index.search(agentId, query.model(), query.vector(), roomId,
+                limit + leftOut.size(), threshold).stream().filter(hit -> !leftOut.contains(hit.id())).limit(limit)
+                .toList();
         Map<UUID, Stored> found = store.findAll(hits.stream().map(VectorIndex.Hit::id).toList(), false);
         List<RecalledMemory> recalled = new ArrayList<>();
         for (VectorIndex.Hit hit : hits) {

@@ -169,6 +169,12 @@ public final class MemoryComponent implements AgentMemories, DomainContribution,
     }
 
     @Override
+    public List<RecalledMemory> recall(UUID agentId, Optional<UUID> roomId, String text, int limit,
+                                       double threshold, Set<UUID> leftOut) {
+        return memories.recall(agentId, roomId, text, limit, threshold, leftOut);
+    }
+
+    @Override
     public String searchIndex() {
         return memories.searchIndex();
     }

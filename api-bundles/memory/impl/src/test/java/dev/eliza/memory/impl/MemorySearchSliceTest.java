@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.jetty.http.HttpTester;
@@ -77,6 +78,21 @@ class MemorySearchSliceTest {
                 + "/content/text").asText()).isEqualTo("water the roses every morning");
         assertThat(f.memories.recall(agent, Optional.of(kitchen), "salt", 5, 0.1)).extracting(r -> r.memory().text())
                 .containsExactly("the soup needs more salt and pepper");
+    }
+
+    @Test
+    void aRecallLeavesOutTheMemoriesItIsToldToAndStillGivesAsManyAsAsked() throws Exception {
+        UUID soup = remember("the soup needs more salt and pepper", kitchen);
+        UUID salted = remember("salt the pasta water well", kitchen);
+        remember("bake the bread at two hundred degrees", kitchen);
+        await("embedded", () -> f.unembedded() == 0);
+        assertThat(f.memories.recall(agent, Optional.of(kitchen), "salt", 2, 0)).extracting(r -> r.memory().id())
+                .contains(soup, salted);
+
+        assertThat(f.memories.recall(agent, Optional.of(kitchen), "salt", 2, 0, Set.of(soup, salted)))
+                .extracting(r -> r.memory().text()).containsExactly("bake the bread at two hundred degrees");
+        assertThat(f.memories.recall(agent, Optional.of(kitchen), "salt", 1, 0, Set.of(soup)))
+                .extracting(r -> r.memory().id()).containsExactly(salted);
     }
 
     @Test
