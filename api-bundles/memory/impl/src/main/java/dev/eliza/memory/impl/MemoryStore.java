@@ -81,23 +81,29 @@ final class MemoryStore {
 
     /** Hands every memory of the agent, with its embedding, oldest first, to {@code sink}, streaming the rows. */
     void export(UUID agentId, Consumer<Stored> sink) {
-        read(m -> {
+        stream(m -> {
             m.exportRows(agentId, true, context -> sink.accept(stored(context.getResultObject())));
-            return null;
         });
     }
 
     /** Hands every stored vector to {@code sink}, streaming the rows. */
     void vectors(Consumer<VectorRow> sink) {
-        read(m -> {
+        stream(m -> {
             m.vectors(context -> sink.accept(context.getResultObject()));
-            return null;
         });
     }
 
+    /** Reads outside a transaction: one statement, no BEGIN and COMMIT around it. */
     <T> T read(Function<MemoryMapper, T> work) {
-        try (SqlSession session = sessions.openSession(false)) {
+        try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(MemoryMapper.class));
+        }
+    }
+
+    /** Reads in a transaction: PostgreSQL hands rows over in batches (a cursor) only inside one. */
+    private void stream(Consumer<MemoryMapper> work) {
+        try (SqlSession session = sessions.openSession(false)) {
+            work.accept(session.getMapper(MemoryMapper.class));
         }
     }
 
