@@ -1,11 +1,5 @@
 package dev.eliza.pluginhost;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /** The plugin host's migrations, applied to the shared test database as the bundle applies them. */
@@ -13,15 +7,8 @@ final class PluginTables {
     private PluginTables() {
     }
 
-    static void migrate() throws IOException {
-        SharedTestDatabase.get().migrate("plugins", List.of(
-                new Migration(1, "create plugin kv", sql("V1__create_plugin_kv")),
-                new Migration(2, "create plugin jars", sql("V2__create_plugin_jars"))));
-    }
-
-    private static String sql(String name) throws IOException {
-        try (InputStream in = PluginTables.class.getClassLoader().getResourceAsStream("db/plugins/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static void migrate() {
+        SharedTestDatabase.get().migrate("plugins", SharedTestDatabase.migrations(
+                PluginTables.class.getClassLoader(), "db/plugins", "create plugin kv", "create plugin jars"));
     }
 }

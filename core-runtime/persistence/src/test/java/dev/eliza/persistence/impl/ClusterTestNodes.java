@@ -1,16 +1,11 @@
 package dev.eliza.persistence.impl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.postgresql.ds.PGSimpleDataSource;
-
-import dev.eliza.persistence.api.Migration;
 
 /** Cluster nodes on the shared test database, each with a listening connection named so that tests can find it. */
 final class ClusterTestNodes implements AutoCloseable {
@@ -19,8 +14,8 @@ final class ClusterTestNodes implements AutoCloseable {
     private final List<PostgresCluster> started = new ArrayList<>();
 
     ClusterTestNodes() {
-        SharedTestDatabase.get().migrate("cluster", List.of(new Migration(1, "cluster nodes and payloads",
-                resource("db/cluster/V1__cluster_nodes_and_payloads.sql"))));
+        SharedTestDatabase.get().migrate("cluster", SharedTestDatabase.migrations(
+                ClusterTestNodes.class.getClassLoader(), "db/cluster", "cluster nodes and payloads"));
     }
 
     PostgresCluster start(String listenerName) {
@@ -47,14 +42,6 @@ final class ClusterTestNodes implements AutoCloseable {
                 throw new AssertionError("condition not met within " + timeout);
             }
             Thread.sleep(20);
-        }
-    }
-
-    static String resource(String name) {
-        try (InputStream in = ClusterTestNodes.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

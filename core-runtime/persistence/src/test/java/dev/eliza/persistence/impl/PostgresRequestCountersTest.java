@@ -9,15 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import dev.eliza.persistence.api.Migration;
 
 /** Two nodes' {@link PostgresRequestCounters} on one real PostgreSQL. */
 class PostgresRequestCountersTest {
@@ -33,8 +30,8 @@ class PostgresRequestCountersTest {
 
     @BeforeAll
     static void migrate() {
-        SharedTestDatabase.get().migrate("rate-limits", List.of(new Migration(1, "rate limit windows",
-                ClusterTestNodes.resource("db/rate-limits/V1__rate_limit_windows.sql"))));
+        SharedTestDatabase.get().migrate("rate-limits", SharedTestDatabase.migrations(
+                PostgresRequestCountersTest.class.getClassLoader(), "db/rate-limits", "rate limit windows"));
     }
 
     @Test

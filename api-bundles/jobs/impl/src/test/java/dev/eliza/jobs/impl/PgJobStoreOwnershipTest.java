@@ -2,9 +2,6 @@ package dev.eliza.jobs.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.eliza.persistence.api.Cluster;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
@@ -37,8 +33,8 @@ class PgJobStoreOwnershipTest {
     @BeforeEach
     void freshTable() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("jobs", List.of(new Migration(1, "create jobs", sql("V1__create_jobs.sql")),
-                new Migration(2, "jobs node", sql("V2__jobs_node.sql"))));
+        database.migrate("jobs", SharedTestDatabase.migrations(PgJobStoreOwnershipTest.class.getClassLoader(),
+                "db/jobs", "create jobs", "jobs node"));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE jobs");
         }
@@ -98,13 +94,6 @@ class PgJobStoreOwnershipTest {
         PgJobStore store = new PgJobStore(database.sessionFactory(getClass().getClassLoader(), JobMapper.class));
         store.bindCluster(new Nodes(node));
         return store;
-    }
-
-    private static String sql(String name) throws IOException {
-        try (InputStream in = PgJobStoreOwnershipTest.class.getClassLoader()
-                .getResourceAsStream("db/jobs/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** Membership as the test sets it; nothing is sent between these nodes. */

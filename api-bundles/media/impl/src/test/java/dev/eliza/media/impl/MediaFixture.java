@@ -1,7 +1,5 @@
 package dev.eliza.media.impl;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.eclipse.jetty.server.Server;
 
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.http.impl.SliceContexts;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 import jakarta.servlet.Servlet;
 
@@ -96,8 +93,8 @@ final class MediaFixture implements AutoCloseable {
 
     static MediaStore freshStore() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("media", List.of(new Migration(1, "create media files", migration("V1__create_media_files")),
-                new Migration(2, "create media chunks", migration("V2__create_media_chunks"))));
+        database.migrate("media", SharedTestDatabase.migrations(MediaFixture.class.getClassLoader(), "db/media",
+                "create media files", "create media chunks"));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE media_files CASCADE");
         }
@@ -107,13 +104,6 @@ final class MediaFixture implements AutoCloseable {
     private static MediaStore store() {
         return new MediaStore(SharedTestDatabase.get().sessionFactory(MediaFixture.class.getClassLoader(),
                 MediaMapper.class));
-    }
-
-    private static String migration(String name) throws IOException {
-        try (InputStream in = MediaFixture.class.getClassLoader()
-                .getResourceAsStream("db/media/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     HttpTester.Response upload(String path, Multipart form) throws Exception {

@@ -2,9 +2,6 @@ package dev.eliza.messaging.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.eliza.messaging.api.DeliveryState;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
@@ -38,7 +34,8 @@ class DeliveryOwnershipTest {
     @BeforeEach
     void freshTables() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("messaging", List.of(new Migration(1, "create messaging", migration())));
+        database.migrate("messaging", SharedTestDatabase.migrations(DeliveryOwnershipTest.class.getClassLoader(),
+                "db/messaging", "create messaging"));
         channel = UUID.randomUUID();
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE deliveries, messages CASCADE");
@@ -117,12 +114,5 @@ class DeliveryOwnershipTest {
         node.insert(row, List.of(new MessageStore.NewDelivery(AGENT, DeliveryState.RECEIVED, null)), 0,
                 Optional.empty());
         return id;
-    }
-
-    private static String migration() throws IOException {
-        try (InputStream in = DeliveryOwnershipTest.class.getClassLoader()
-                .getResourceAsStream("db/messaging/V1__create_messaging.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

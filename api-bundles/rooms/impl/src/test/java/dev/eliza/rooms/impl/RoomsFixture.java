@@ -1,15 +1,11 @@
 package dev.eliza.rooms.impl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.jetty.http.HttpTester;
@@ -18,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eliza.http.testing.ResourceSlice;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
@@ -50,7 +45,7 @@ final class RoomsFixture implements AutoCloseable {
     static RoomStore freshStore() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
         RoomStore store = RoomDirectory.open(database, RoomsFixture.class.getClassLoader(),
-                List.of(new Migration(1, "create rooms", migration())));
+                SharedTestDatabase.migrations(RoomsFixture.class.getClassLoader(), "db/rooms", "create rooms"));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE rooms");
         }
@@ -63,13 +58,6 @@ final class RoomsFixture implements AutoCloseable {
              ResultSet rows = s.executeQuery("SELECT count(*) FROM rooms WHERE " + where)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static String migration() throws IOException {
-        try (InputStream in = RoomsFixture.class.getClassLoader()
-                .getResourceAsStream("db/rooms/V1__create_rooms.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,17 +1,12 @@
 package dev.eliza.sessions.impl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import dev.eliza.http.testing.ResourceSlice;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
@@ -42,19 +37,13 @@ final class SessionsFixture implements AutoCloseable {
     /** A store over the shared database with the sessions table migrated and empty. */
     static SessionStore freshStore() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("sessions", List.of(new Migration(1, "create sessions", migration())));
+        database.migrate("sessions", SharedTestDatabase.migrations(SessionsFixture.class.getClassLoader(),
+                "db/sessions", "create sessions"));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE sessions");
         }
         return new SessionStore(database.sessionFactory(SessionsFixture.class.getClassLoader(),
                 SessionMapper.class));
-    }
-
-    private static String migration() throws IOException {
-        try (InputStream in = SessionsFixture.class.getClassLoader()
-                .getResourceAsStream("db/sessions/V1__create_sessions.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Override

@@ -2,15 +2,11 @@ package dev.eliza.tee.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eliza.http.testing.ResourceSlice;
-import dev.eliza.persistence.api.Migration;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
@@ -44,19 +39,13 @@ class SharedSecretSliceTest {
     @BeforeEach
     void setUp() throws Exception {
         SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("tee", List.of(new Migration(1, "create tee secret", migration())));
+        database.migrate("tee", SharedTestDatabase.migrations(SharedSecretSliceTest.class.getClassLoader(), "db/tee",
+                "create tee secret"));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE tee_secret");
         }
         sessions = database.sessionFactory(getClass().getClassLoader(), TeeSecretMapper.class);
         agent = agents.add("Attested");
-    }
-
-    private static String migration() throws IOException {
-        try (InputStream in = SharedSecretSliceTest.class.getClassLoader()
-                .getResourceAsStream("db/tee/V1__create_tee_secret.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** A node's {@code GET /api/tee/agents/:id/key}, its provider reading {@code secret}. */
