@@ -95,7 +95,8 @@ public final class AgentLogStore implements AgentLogs {
                 due.add(entry.agentId());
             }
         }
-        try (SqlSession session = sessions.openSession(false)) {
+        // the insert alone is one statement, atomic on its own: no BEGIN and COMMIT around it then
+        try (SqlSession session = sessions.openSession(due.isEmpty())) {
             LogMapper mapper = session.getMapper(LogMapper.class);
             mapper.insertAll(rows);
             due.forEach(agentId -> mapper.prune(agentId, keep));

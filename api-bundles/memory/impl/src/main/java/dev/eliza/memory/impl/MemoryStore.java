@@ -33,7 +33,8 @@ final class MemoryStore {
 
     /** Stores the memory unless its id exists; {@code false} when it did. */
     boolean insert(Memory memory, Optional<Embedding> embedding) {
-        return write(m -> insert(m, memory, embedding));
+        // one statement, atomic on its own: run outside a transaction, without a BEGIN and COMMIT around it
+        return read(m -> insert(m, memory, embedding));
     }
 
     /** Stores every memory in one transaction, skipping ids that exist; all or none. Returns those that were new. */
@@ -93,7 +94,7 @@ final class MemoryStore {
         });
     }
 
-    /** Reads outside a transaction: one statement, no BEGIN and COMMIT around it. */
+    /** Runs outside a transaction: for reads, and writes of one statement (each is atomic on its own). */
     <T> T read(Function<MemoryMapper, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(MemoryMapper.class));
