@@ -42,7 +42,11 @@ final class EmbeddingWorker {
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
     private final Object sweep = new Object();
-    /** Set by a wake: the next drain that finds the queue empty looks in PostgreSQL again. */
+    /**
+     * Whether PostgreSQL may hold memories still to embed that the queue does not: at start (a crash), after a
+     * wake (a pause), when the queue was full or a sweep filled it. The next drain that finds the queue empty then
+     * looks; otherwise every memory to embed went through the queue, and it does not.
+     */
     private final AtomicBoolean rescan = new AtomicBoolean(true);
     private int wakes;
     private boolean paused;
@@ -61,6 +65,7 @@ final class EmbeddingWorker {
     void submit(UUID id) {
         if (pending.add(id) && !queue.offer(id)) {
             pending.remove(id);
+            rescan.set(true);
         }
         start();
     }
@@ -123,8 +128,7 @@ final class EmbeddingWorker {
             List<UUID> ids = new ArrayList<>(PER_TRANSACTION);
             queue.drainTo(ids, PER_TRANSACTION);
             if (ids.isEmpty()) {
-                rescan.set(false);
-                return refill();
+                return rescan.getAndSet(false) && refill();
             }
             try {
                 return embedAll(ids, seen);
@@ -142,7 +146,11 @@ final class EmbeddingWorker {
     /** Queues memories still to embed that nobody has in hand; false when there are none. */
     private boolean refill() {
         synchronized (sweep) {
-            List<PendingRow> rows = store.read(m -> m.pending(BATCH + pending.size()));
+            int asked = BATCH + pending.size();
+            List<PendingRow> rows = store.read(m -> m.pending(asked));
+            if (rows.size() == asked) {
+                rescan.set(true);
+            }
             boolean queued = false;
             for (PendingRow row : rows) {
                 if (pending.add(row.id())) {
@@ -150,6 +158,7 @@ final class EmbeddingWorker {
                         queued = true;
                     } else {
                         pending.remove(row.id());
+                        rescan.set(true);
                         break;
                     }
                 }
