@@ -16,7 +16,8 @@ stop_platform() {
 
 start_platform() {
   local dist path
-  dist=$(ls -d "$root"/distribution/target/eliza-server-*/eliza-server 2>/dev/null | head -n 1 || true)
+  # DIST=<an unzipped eliza-server folder> runs another build, for a comparison
+  dist=${DIST:-$(ls -d "$root"/distribution/target/eliza-server-*/eliza-server 2>/dev/null | head -n 1 || true)}
   if [ -z "$dist" ]; then
     (cd "$root" && mvn -B -q -pl distribution -am package -DskipTests)
     dist=$(ls -d "$root"/distribution/target/eliza-server-*/eliza-server | head -n 1)
