@@ -129,7 +129,7 @@ final class RoomMemory {
         return attempt("recall memories of room " + room.id(), () -> service.get()
                 .recall(room.agentId(), Optional.of(room.id()), text, wanted, recallThreshold, leftOut)
                 .stream().map(RecalledMemory::memory)
-                .filter(m -> !m.id().equals(heardId) && !skip.contains(m.text().strip()) && !m.text().isBlank())
+                .filter(m -> !skip.contains(m.text().strip()) && !m.text().isBlank())
                 .map(Memory::text).distinct().limit(recallLimit).toList()).orElse(List.of());
     }
 
