@@ -31,7 +31,7 @@ final class RateLimitMemoryStore implements RateLimitStore {
     public Usage hit(String client, long nowMillis) {
         Window window = windows.get(client);
         if (window == null || window.closesAt <= nowMillis) {
-            long closesAt = nowMillis - Math.floorMod(nowMillis, windowMillis) + windowMillis;
+            long closesAt = RateLimitStore.windowStart(nowMillis, windowMillis) + windowMillis;
             window = windows.compute(client, (key, old) ->
                     old == null || old.closesAt <= nowMillis ? new Window(closesAt, nowMillis) : old);
         }

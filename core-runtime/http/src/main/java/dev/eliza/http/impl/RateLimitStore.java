@@ -9,6 +9,11 @@ interface RateLimitStore {
      */
     Usage hit(String client, long nowMillis);
 
+    /** The start of the window that holds {@code nowMillis}: windows of {@code length} aligned on the epoch. */
+    static long windowStart(long nowMillis, long length) {
+        return nowMillis - Math.floorMod(nowMillis, length);
+    }
+
     /** Requests counted in the client's current window, and when that window closes (epoch milliseconds). */
     record Usage(long hits, long resetAtMillis) {
     }

@@ -30,7 +30,7 @@ final class SharedRateLimitStore implements RateLimitStore {
         if (shared.isEmpty()) {
             return here;
         }
-        long start = nowMillis - Math.floorMod(nowMillis, windowMillis);
+        long start = RateLimitStore.windowStart(nowMillis, windowMillis);
         long hits = shared.get().hit(client, start, windowMillis);
         return new Usage(Math.max(hits, here.hits()), start + windowMillis);
     }
