@@ -58,7 +58,9 @@ final class CodeMeasurement {
     }
 
     private static Optional<String> jarDigest(Bundle bundle) {
-        String location = bundle.getLocation();
+        // The bootstrap installs bundles/ in place: "reference:file:...".
+        String location = Optional.ofNullable(bundle.getLocation()).map(l -> l.replaceFirst("^reference:", ""))
+                .orElse(null);
         if (bundle.getBundleId() == 0 || location == null || !location.startsWith("file:")) {
             return Optional.empty();
         }
