@@ -83,6 +83,17 @@ class ZipInstallIT {
         assertThat(old.exit()).as(old.output()).isNotZero();
         assertThat(old.output()).contains("needs Java 17 or newer").contains("11.0.2");
 
+        // A runtime's release file is what the script reads when there is one (no JVM is started to ask).
+        Path oldJdk = Files.createDirectories(work.resolve("old-jdk/bin"));
+        Files.writeString(oldJdk.resolveSibling("release"), "JAVA_VERSION=\"11.0.2\"\n");
+        Path claims17 = Files.writeString(oldJdk.resolve("java"),
+                "#!/bin/sh\necho 'openjdk version \"17.0.1\" 2021-10-19' >&2\n");
+        Files.setPosixFilePermissions(claims17, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run released = run(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", oldJdk.getParent().toString()), List.of(),
+                Duration.ofSeconds(30));
+        assertThat(released.exit()).as(released.output()).isNotZero();
+        assertThat(released.output()).contains("needs Java 17 or newer").contains("11.0.2");
+
         Run none = run(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", work.resolve("no-jdk").toString()), List.of(),
                 Duration.ofSeconds(30));
         assertThat(none.exit()).isNotZero();
