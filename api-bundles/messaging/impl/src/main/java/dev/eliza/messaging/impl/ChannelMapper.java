@@ -17,6 +17,12 @@ interface ChannelMapper {
     @Select("SELECT " + COLUMNS + " FROM channels WHERE id = #{id}")
     ChannelRow findById(@Param("id") UUID id);
 
+    /** The channel and its participants in join order, in one round trip. */
+    @Select("SELECT " + COLUMNS + ", (SELECT string_agg(p.participant_id::text, ',' ORDER BY p.joined_at,"
+            + " p.participant_id) FROM channel_participants p WHERE p.channel_id = channels.id) AS participant_ids"
+            + " FROM channels WHERE id = #{id}")
+    ChannelMembersRow findWithParticipants(@Param("id") UUID id);
+
     @Select("SELECT " + COLUMNS + " FROM channels WHERE server_id = #{serverId} ORDER BY created_at, id")
     List<ChannelRow> findByServer(@Param("serverId") UUID serverId);
 

@@ -40,12 +40,12 @@ final class ChannelPosts {
 
     Response post(UUID channelId, ObjectNode body) {
         String transport = transport(body);
-        Optional<ChannelRow> channel = core.channels().channel(channelId);
+        Optional<ChannelMembersRow> channel = core.channels().withParticipants(channelId);
         JsonNode metadata = body.path("metadata");
         // The api-client's postMessage sends only content and metadata, so the author may come in the metadata.
         UUID author = Json.uuid(body, "author_id").or(() -> Json.uuid(metadata, "author_id"))
                 .or(() -> Json.uuid(metadata, "authorId")).orElse(null);
-        Optional<UUID> server = Json.uuid(body, "message_server_id").or(() -> channel.map(ChannelRow::serverId));
+        Optional<UUID> server = Json.uuid(body, "message_server_id").or(() -> channel.map(ChannelMembersRow::serverId));
         if (author == null || server.isEmpty() || !body.has("content")) {
             throw Errors.bad(MISSING);
         }
@@ -56,7 +56,7 @@ final class ChannelPosts {
             throw Errors.bad("metadata must be an object");
         }
         // A channel's server exists (a foreign key says so); only a channel about to be created needs the check.
-        if (!channel.map(ChannelRow::serverId).equals(server) && core.channels().server(server.get()).isEmpty()) {
+        if (!channel.map(ChannelMembersRow::serverId).equals(server) && core.channels().server(server.get()).isEmpty()) {
             throw Errors.notFound("Server " + server.get() + " does not exist");
         }
         ObjectNode meta = metadata.isObject() ? (ObjectNode) metadata : Json.MAPPER.createObjectNode();

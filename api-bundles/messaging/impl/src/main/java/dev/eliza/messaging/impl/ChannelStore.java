@@ -67,18 +67,23 @@ final class ChannelStore {
         return Optional.ofNullable(sql.read(ChannelMapper.class, m -> m.findById(id)));
     }
 
+    /** The channel with its participants, read together. */
+    Optional<ChannelMembersRow> withParticipants(UUID id) {
+        return Optional.ofNullable(sql.read(ChannelMapper.class, m -> m.findWithParticipants(id)));
+    }
+
     List<ChannelRow> channelsOf(UUID serverId) {
         return sql.read(ChannelMapper.class, m -> m.findByServer(serverId));
     }
 
     /** Creates a channel with its participants in one transaction. */
-    ChannelRow createChannel(UUID id, UUID serverId, String name, String type, String sourceType,
-                             ObjectNode metadata, List<UUID> participants) {
+    ChannelMembersRow createChannel(UUID id, UUID serverId, String name, String type, String sourceType,
+                                    ObjectNode metadata, List<UUID> participants) {
         return sql.tx(s -> {
             ChannelMapper mapper = s.getMapper(ChannelMapper.class);
             mapper.insert(id, serverId, name, type, sourceType, Json.write(metadata), now());
             participants.forEach(p -> mapper.addParticipant(id, p));
-            return mapper.findById(id);
+            return mapper.findWithParticipants(id);
         });
     }
 

@@ -64,7 +64,7 @@ public final class ChannelsResource {
         }
         String type = Errors.text(body, "type").filter(t -> !t.isBlank()).orElse("GROUP");
         ChannelRow row = store.createChannel(UUID.randomUUID(), server, name, type, null,
-                metadata.isObject() ? (ObjectNode) metadata : Json.MAPPER.createObjectNode(), participants);
+                metadata.isObject() ? (ObjectNode) metadata : Json.MAPPER.createObjectNode(), participants).channel();
         return Response.status(201).entity(ApiSuccess.of(Views.channel(row))).build();
     }
 

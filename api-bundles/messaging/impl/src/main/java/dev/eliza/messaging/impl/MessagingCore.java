@@ -120,7 +120,7 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
 
     /** Posts with what only the REST routes carry: the raw message, the parent and the source's own id. */
     Posted post(NewMessage message, Optional<com.fasterxml.jackson.databind.JsonNode> rawMessage,
-                Optional<UUID> inReplyTo, Optional<String> sourceId, Optional<ChannelRow> known) {
+                Optional<UUID> inReplyTo, Optional<String> sourceId, Optional<ChannelMembersRow> known) {
         return posting.post(message, rawMessage, inReplyTo, sourceId, known);
     }
 
@@ -152,7 +152,7 @@ public final class MessagingCore implements MessageService, AgentReplies, Channe
     public Channel createChannel(UUID serverId, String name, String type, ObjectNode metadata,
                                  List<UUID> participants) {
         return Rows.channel(channels.createChannel(UUID.randomUUID(), serverId, name, type, "session", metadata,
-                participants));
+                participants).channel());
     }
 
     @Override

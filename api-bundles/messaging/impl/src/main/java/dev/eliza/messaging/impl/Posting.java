@@ -60,14 +60,15 @@ final class Posting {
 
     /**
      * Posts {@code message} with the raw message and parent a REST route may carry; {@code known} is the channel
-     * when the caller has just read it (saving a query on the hot path).
+     * with its participants when the caller has just read them (saving a query on the hot path).
      */
     Posted post(NewMessage message, Optional<JsonNode> rawMessage, Optional<UUID> inReplyTo,
-                Optional<String> sourceId, Optional<ChannelRow> known) {
+                Optional<String> sourceId, Optional<ChannelMembersRow> known) {
         String text = checkedText(message.text());
-        ChannelRow channel = known.filter(c -> c.id().equals(message.channelId()))
-                .or(() -> channels.channel(message.channelId())).orElseGet(() -> autoCreate(message));
-        List<NewDelivery> deliveries = deliveriesFor(channels.participants(channel.id()), message.authorId());
+        ChannelMembersRow target = known.filter(c -> c.id().equals(message.channelId()))
+                .or(() -> channels.withParticipants(message.channelId())).orElseGet(() -> autoCreate(message));
+        ChannelRow channel = target.channel();
+        List<NewDelivery> deliveries = deliveriesFor(target.participants(), message.authorId());
         int depth = isAgent(message.authorId()) ? 1 : 0;
         var now = channels.now();
         ObjectNode metadata = message.metadata() == null ? Json.MAPPER.createObjectNode() : message.metadata();
@@ -107,7 +108,7 @@ final class Posting {
     }
 
     /** The channel 1.7.2 creates when a message names one that does not exist yet. */
-    private ChannelRow autoCreate(NewMessage message) {
+    private ChannelMembersRow autoCreate(NewMessage message) {
         if (!message.createChannel() || channels.server(message.serverId()).isEmpty()) {
             throw new UnknownChannelException(message.channelId());
         }

@@ -64,8 +64,9 @@ final class Replies implements AgentReplies {
     @Override
     public ChannelMessage reply(Delivery delivery, AgentReply reply) {
         ChannelMessage asked = delivery.message();
-        ChannelRow channel = channels.channel(asked.channelId())
+        ChannelMembersRow target = channels.withParticipants(asked.channelId())
                 .orElseThrow(() -> new IllegalStateException("The channel of the delivery is gone"));
+        ChannelRow channel = target.channel();
         String text = Posting.checkedText(reply.text());
         ObjectNode raw = Json.MAPPER.createObjectNode().put("text", text).put("thought", reply.thought());
         raw.set("actions", Json.MAPPER.valueToTree(reply.actions()));
@@ -80,7 +81,7 @@ final class Replies implements AgentReplies {
         MessageRow row = new MessageRow(reply.replyId(), channel.id(), channel.serverId(), delivery.agentId(),
                 reply.agentName(), text, "agent_response", null, Json.write(raw), Json.write(metadata), null,
                 asked.id(), now, now);
-        List<NewDelivery> next = posting.deliveriesFor(channels.participants(channel.id()), delivery.agentId());
+        List<NewDelivery> next = posting.deliveriesFor(target.participants(), delivery.agentId());
         messages.insert(row, next, delivery.depth() + 1,
                         Optional.of(new AbstractMap.SimpleEntry<>(asked.id(), delivery.agentId())))
                 .orElseThrow(() -> new IllegalStateException("The delivery is already over"));
