@@ -2,8 +2,6 @@ package dev.eliza.messaging.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.eliza.messaging.api.DeliveryState;
-import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
  * Two nodes on one database: each takes only the deliveries it received, and those of a node that is no longer
@@ -33,17 +30,10 @@ class DeliveryOwnershipTest {
 
     @BeforeEach
     void freshTables() throws Exception {
-        SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("messaging", SharedTestDatabase.migrations(DeliveryOwnershipTest.class.getClassLoader(),
-                "db/messaging", "create messaging"));
+        Sql sql = MessagingTables.fresh();
         channel = UUID.randomUUID();
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE deliveries, messages CASCADE");
-            s.execute("INSERT INTO channels (id, server_id, name, type, created_at, updated_at) VALUES ('" + channel
-                    + "', '" + SERVER + "', 'c', 'GROUP', now(), now())");
-        }
-        Sql sql = new Sql(database.sessionFactory(getClass().getClassLoader(), MessageMapper.class,
-                DeliveryMapper.class));
+        MessagingTables.execute("INSERT INTO channels (id, server_id, name, type, created_at, updated_at) VALUES ('"
+                + channel + "', '" + SERVER + "', 'c', 'GROUP', now(), now())");
         nodeA = new MessageStore(sql, "node-a", () -> Set.copyOf(live));
         nodeB = new MessageStore(sql, "node-b", () -> Set.copyOf(live));
     }

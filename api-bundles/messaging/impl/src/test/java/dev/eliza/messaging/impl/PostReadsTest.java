@@ -2,8 +2,6 @@ package dev.eliza.messaging.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.eliza.messaging.api.DeliveryState;
-import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
  * What a post reads and writes on its hot path, against PostgreSQL: the channel with its participants in one
@@ -32,14 +29,7 @@ class PostReadsTest {
 
     @BeforeEach
     void freshTables() throws Exception {
-        SharedTestDatabase database = SharedTestDatabase.get();
-        database.migrate("messaging", SharedTestDatabase.migrations(PostReadsTest.class.getClassLoader(),
-                "db/messaging", "create messaging"));
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE deliveries, messages, channel_participants, channels CASCADE");
-        }
-        Sql sql = new Sql(database.sessionFactory(getClass().getClassLoader(), ChannelMapper.class,
-                MessageMapper.class, DeliveryMapper.class, ServerMapper.class));
+        Sql sql = MessagingTables.fresh();
         channels = new ChannelStore(sql, Clock.fixed(NOW, ZoneOffset.UTC));
         messages = new MessageStore(sql, "node", Set::of);
     }
@@ -65,8 +55,7 @@ class PostReadsTest {
 
     @Test
     void aChannelWithoutParticipantsHasAnEmptyListAndAnUnknownOneIsAbsent() {
-        UUID id = UUID.randomUUID();
-        channels.createChannel(id, SERVER, "empty", "GROUP", null, Json.MAPPER.createObjectNode(), List.of());
+        UUID id = emptyChannel();
 
         assertThat(channels.withParticipants(id).orElseThrow().participants()).isEmpty();
         assertThat(channels.withParticipants(UUID.randomUUID())).isEmpty();
@@ -74,15 +63,13 @@ class PostReadsTest {
 
     @Test
     void aMessageWithoutDeliveriesIsStoredAndReadBackColumnByColumn() {
-        UUID channel = UUID.randomUUID();
-        channels.createChannel(channel, SERVER, "c", "GROUP", null, Json.MAPPER.createObjectNode(), List.of());
+        UUID channel = emptyChannel();
         UUID parent = UUID.randomUUID();
         MessageRow full = new MessageRow(UUID.randomUUID(), channel, SERVER, UUID.randomUUID(), "ann", "hello there",
                 "client_chat", "src-1", "{\"a\": 1}", "{\"m\":true}", "[{\"url\": \"x\"}]", parent, NOW,
                 NOW.plusMillis(5));
         // raw message and attachments are jsonb, which PostgreSQL gives back in its own spacing
-        MessageRow bare = new MessageRow(UUID.randomUUID(), channel, SERVER, UUID.randomUUID(), "", "plain",
-                "client_chat", null, null, "{}", null, null, NOW.plusMillis(1), NOW.plusMillis(1));
+        MessageRow bare = plain(channel, "plain", NOW.plusMillis(1));
 
         assertThat(messages.insert(full, List.of(), 0, Optional.empty())).contains(full);
         assertThat(messages.insert(bare, List.of(), 0, Optional.empty())).contains(bare);
@@ -98,15 +85,23 @@ class PostReadsTest {
 
     @Test
     void aMessageWithDeliveriesStoresThemWithIt() {
-        UUID channel = UUID.randomUUID();
-        channels.createChannel(channel, SERVER, "c", "GROUP", null, Json.MAPPER.createObjectNode(), List.of());
         UUID agent = UUID.randomUUID();
-        MessageRow row = new MessageRow(UUID.randomUUID(), channel, SERVER, UUID.randomUUID(), "", "hi",
-                "client_chat", null, null, "{}", null, null, NOW, NOW);
+        MessageRow row = plain(emptyChannel(), "hi", NOW);
 
         messages.insert(row, List.of(new MessageStore.NewDelivery(agent, DeliveryState.RECEIVED, null)), 0,
                 Optional.empty());
 
         assertThat(messages.deliveries(row.id())).extracting(DeliveryRow::agentId).containsExactly(agent);
+    }
+
+    private UUID emptyChannel() {
+        UUID id = UUID.randomUUID();
+        channels.createChannel(id, SERVER, "c", "GROUP", null, Json.MAPPER.createObjectNode(), List.of());
+        return id;
+    }
+
+    private static MessageRow plain(UUID channel, String text, Instant at) {
+        return new MessageRow(UUID.randomUUID(), channel, SERVER, UUID.randomUUID(), "", text, "client_chat", null,
+                null, "{}", null, null, at, at);
     }
 }
