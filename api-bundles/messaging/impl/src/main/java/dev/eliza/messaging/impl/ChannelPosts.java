@@ -45,7 +45,8 @@ final class ChannelPosts {
         // The api-client's postMessage sends only content and metadata, so the author may come in the metadata.
         UUID author = Json.uuid(body, "author_id").or(() -> Json.uuid(metadata, "author_id"))
                 .or(() -> Json.uuid(metadata, "authorId")).orElse(null);
-        Optional<UUID> server = Json.uuid(body, "message_server_id").or(() -> channel.map(ChannelMembersRow::serverId));
+        Optional<UUID> server = Json.uuid(body, "message_server_id")
+                .or(() -> channel.map(ChannelMembersRow::serverId));
         if (author == null || server.isEmpty() || !body.has("content")) {
             throw Errors.bad(MISSING);
         }
@@ -56,7 +57,8 @@ final class ChannelPosts {
             throw Errors.bad("metadata must be an object");
         }
         // A channel's server exists (a foreign key says so); only a channel about to be created needs the check.
-        if (!channel.map(ChannelMembersRow::serverId).equals(server) && core.channels().server(server.get()).isEmpty()) {
+        if (!channel.map(ChannelMembersRow::serverId).equals(server)
+                && core.channels().server(server.get()).isEmpty()) {
             throw Errors.notFound("Server " + server.get() + " does not exist");
         }
         ObjectNode meta = metadata.isObject() ? (ObjectNode) metadata : Json.MAPPER.createObjectNode();

@@ -63,8 +63,9 @@ public final class ChannelsResource {
             throw Errors.notFound("Message server not found");
         }
         String type = Errors.text(body, "type").filter(t -> !t.isBlank()).orElse("GROUP");
-        ChannelRow row = store.createChannel(UUID.randomUUID(), server, name, type, null,
-                metadata.isObject() ? (ObjectNode) metadata : Json.MAPPER.createObjectNode(), participants).channel();
+        ObjectNode given = metadata.isObject() ? (ObjectNode) metadata : Json.MAPPER.createObjectNode();
+        ChannelRow row = store.createChannel(UUID.randomUUID(), server, name, type, null, given, participants)
+                .channel();
         return Response.status(201).entity(ApiSuccess.of(Views.channel(row))).build();
     }
 
