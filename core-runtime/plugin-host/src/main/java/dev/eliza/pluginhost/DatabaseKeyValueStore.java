@@ -1,6 +1,5 @@
 package dev.eliza.pluginhost;
 
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -9,6 +8,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 import dev.eliza.http.api.DatabaseOutage;
+import dev.eliza.persistence.api.SqlStates;
 import dev.eliza.sdk.KeyValueStore;
 import dev.eliza.sdk.PlatformUnavailableException;
 
@@ -38,22 +38,13 @@ record DatabaseKeyValueStore(String pluginId, SqlSessionFactory sessions) implem
         try {
             return run(mapper -> mapper.increment(pluginId, key, delta));
         } catch (PersistenceException e) {
-            String state = sqlState(e);
+            String state = SqlStates.of(e);
             // 22P02: the text is no number; 22003: the sum is beyond a bigint
             if (state.equals("22P02") || state.equals("22003")) {
                 throw new IllegalStateException("The value under " + key + " is not a whole number", e);
             }
             throw e;
         }
-    }
-
-    private static String sqlState(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
     }
 
     private <T> T run(Function<PluginKvMapper, T> work) {

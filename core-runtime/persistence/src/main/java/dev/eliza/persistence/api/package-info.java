@@ -4,5 +4,5 @@
  * nodes sharing the database (membership, messages between nodes, exclusive work).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package dev.eliza.persistence.api;

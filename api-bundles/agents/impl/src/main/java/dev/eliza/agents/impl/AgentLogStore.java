@@ -28,6 +28,7 @@ import dev.eliza.agents.api.AgentJournal;
 import dev.eliza.agents.api.AgentLog;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
+import dev.eliza.persistence.api.SqlStates;
 
 /**
  * The {@link AgentJournal} over the {@code agent_logs} table, written in batches off the caller's thread
@@ -43,12 +44,13 @@ public final class AgentLogStore implements AgentLogs {
     static final int KEEP_PER_AGENT = 10_000;
     static final int PRUNE_EVERY = 256;
     private static final Logger LOG = LoggerFactory.getLogger(AgentLogStore.class);
+    private static final Duration READ_WAIT = Duration.ofSeconds(2);
+    private static final int QUEUE_CAPACITY = 20_000;
+    private static final int WRITE_ATTEMPTS = 3;
 
     private final SqlSessionFactory sessions;
     private final int keep;
     private final int pruneEvery;
-    private static final Duration READ_WAIT = Duration.ofSeconds(2);
-    private static final int QUEUE_CAPACITY = 20_000;
 
     private final Map<UUID, AtomicInteger> writes = new ConcurrentHashMap<>();
     private final JournalBatcher batcher;
@@ -84,7 +86,7 @@ public final class AgentLogStore implements AgentLogs {
     }
 
     /** One transaction per batch: the entries, then the trims their agents are due. */
-    private void write(List<AgentLog> entries) {
+    void write(List<AgentLog> entries) {
         List<LogRow> rows = entries.stream().map(e -> new LogRow(e.id(), e.agentId(), e.entityId(),
                 e.roomId().orElse(null), e.type(), Json.write(e.body()), Instant.ofEpochMilli(e.createdAt())))
                 .toList();
@@ -95,6 +97,21 @@ public final class AgentLogStore implements AgentLogs {
                 due.add(entry.agentId());
             }
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                insert(rows, due);
+                return;
+            } catch (RuntimeException e) {
+                // an agent of the batch was deleted between the insert's EXISTS and its foreign-key check: again,
+                // the EXISTS now leaves that agent's entries out and keeps the others'
+                if (attempt == WRITE_ATTEMPTS || !SqlStates.is(e, SqlStates.FOREIGN_KEY_VIOLATION)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void insert(List<LogRow> rows, Set<UUID> due) {
         // the insert alone is one statement, atomic on its own: no BEGIN and COMMIT around it then
         try (SqlSession session = sessions.openSession(due.isEmpty())) {
             LogMapper mapper = session.getMapper(LogMapper.class);

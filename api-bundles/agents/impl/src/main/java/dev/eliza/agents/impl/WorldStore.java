@@ -22,6 +22,7 @@ import dev.eliza.agents.api.AgentWorld;
 import dev.eliza.agents.api.AgentWorlds;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
+import dev.eliza.persistence.api.SqlStates;
 
 /** {@link Worlds} and the {@link AgentWorlds} contract over the {@code agent_worlds} table. */
 @Component(service = {Worlds.class, AgentWorlds.class})
@@ -53,12 +54,16 @@ public final class WorldStore implements Worlds, AgentWorlds {
         UUID id = UUID.randomUUID();
         // Stored at millisecond precision, the precision the wire shows, so a read gives back what was answered.
         Instant now = Instant.ofEpochMilli(clock.millis());
-        return run(mapper -> {
-            if (mapper.insert(id, agentId, name, Json.write(metadata), messageServerId.orElse(null), now) == 0) {
-                throw AgentRefs.notFound();
-            }
-            return toWorld(mapper.find(agentId, id));
-        });
+        try {
+            return run(mapper -> {
+                if (mapper.insert(id, agentId, name, Json.write(metadata), messageServerId.orElse(null), now) == 0) {
+                    throw AgentRefs.notFound();
+                }
+                return toWorld(mapper.find(agentId, id));
+            });
+        } catch (RuntimeException e) {
+            throw agentDeletedMeanwhile(e) ? AgentRefs.notFound() : e;
+        }
     }
 
     @Override
@@ -81,16 +86,28 @@ public final class WorldStore implements Worlds, AgentWorlds {
     public AgentWorld ensure(UUID worldId, UUID agentId, String name, ObjectNode metadata,
                              Optional<UUID> messageServerId) {
         Instant now = Instant.ofEpochMilli(clock.millis());
-        return run(mapper -> {
-            mapper.insertIfAbsent(worldId, agentId, name, Json.write(metadata), messageServerId.orElse(null), now);
-            return Optional.ofNullable(mapper.findById(worldId)).map(WorldStore::toWorld)
-                    .orElseThrow(() -> new NoSuchElementException("Agent not found: " + agentId));
-        });
+        NoSuchElementException gone = new NoSuchElementException("Agent not found: " + agentId);
+        try {
+            return run(mapper -> {
+                mapper.insertIfAbsent(worldId, agentId, name, Json.write(metadata), messageServerId.orElse(null), now);
+                return Optional.ofNullable(mapper.findById(worldId)).map(WorldStore::toWorld).orElseThrow(() -> gone);
+            });
+        } catch (RuntimeException e) {
+            throw agentDeletedMeanwhile(e) ? gone : e;
+        }
     }
 
     @Override
     public boolean delete(UUID worldId) {
         return run(mapper -> mapper.delete(worldId) > 0);
+    }
+
+    /**
+     * The insert's {@code EXISTS} saw the agent, but its deletion committed before the foreign key was checked:
+     * the same answer as had the insert come just after.
+     */
+    private static boolean agentDeletedMeanwhile(RuntimeException failure) {
+        return SqlStates.is(failure, SqlStates.FOREIGN_KEY_VIOLATION);
     }
 
     private <T> T run(Function<WorldMapper, T> work) {

@@ -3,7 +3,6 @@ package dev.eliza.media.impl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import dev.eliza.http.api.ApiException;
 import dev.eliza.media.api.MediaScope;
 import dev.eliza.media.api.StoredMedia;
+import dev.eliza.persistence.api.SqlStates;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -148,12 +148,7 @@ final class MediaUploads {
 
     /** A generated name another upload of the same owner has (their UNIQUE constraint). */
     private static boolean nameTaken(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.is(failure, SqlStates.UNIQUE_VIOLATION);
     }
 
     private static void discard(Path spooled) {
