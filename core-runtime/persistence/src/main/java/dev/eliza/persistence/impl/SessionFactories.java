@@ -1,5 +1,7 @@
 package dev.eliza.persistence.impl;
 
+import java.util.UUID;
+
 import javax.sql.DataSource;
 
 import org.apache.ibatis.mapping.Environment;
@@ -8,7 +10,10 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
-/** Builds MyBatis session factories over the shared pool, one per domain bundle, with that bundle's loader. */
+/**
+ * Builds MyBatis session factories over the shared pool, one per domain bundle, with that bundle's loader; ids
+ * ({@link UUID}) have their own type handler.
+ */
 final class SessionFactories {
     private SessionFactories() {
     }
@@ -21,6 +26,7 @@ final class SessionFactories {
             Configuration configuration = new Configuration(
                     new Environment("eliza", new JdbcTransactionFactory(), dataSource));
             configuration.setMapUnderscoreToCamelCase(true);
+            configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
             for (Class<?> mapper : mappers) {
                 configuration.addMapper(mapper);
             }

@@ -21,7 +21,7 @@ public interface MemoryMapper {
             + " CASE WHEN #{withEmbedding} THEN embedding END AS embedding,"
             + " CASE WHEN #{withEmbedding} THEN embedding_model END AS embedding_model";
     String ROOMS = "<if test='rooms != null'> AND room_id IN"
-            + "<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach></if>";
+            + "<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r}</foreach></if>";
 
     /** Inserts the memory unless its id exists; 0 when it did. */
     @Insert("INSERT INTO memories (id, agent_id, entity_id, room_id, world_id, type, content, metadata, is_unique,"
@@ -38,7 +38,7 @@ public interface MemoryMapper {
     MemoryRow find(@Param("id") UUID id, @Param("withEmbedding") boolean withEmbedding);
 
     @Select("<script>SELECT " + COLUMNS + " FROM memories WHERE id IN"
-            + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach></script>")
+            + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>")
     List<MemoryRow> findAll(@Param("ids") Collection<UUID> ids, @Param("withEmbedding") boolean withEmbedding);
 
     @Select("<script>SELECT " + COLUMNS + " FROM memories WHERE agent_id = #{agentId} AND type = #{type}" + ROOMS
@@ -51,7 +51,7 @@ public interface MemoryMapper {
                          @Param("withEmbedding") boolean withEmbedding);
 
     @Select("<script>SELECT " + COLUMNS + " FROM memories WHERE (world_id = #{worldId}" + "<if test='rooms != null'>"
-            + " OR room_id IN<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach>"
+            + " OR room_id IN<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r}</foreach>"
             + "</if>) AND type = #{type} ORDER BY created_at DESC, id DESC LIMIT #{limit}</script>")
     List<MemoryRow> ofWorld(@Param("worldId") UUID worldId, @Param("rooms") Collection<UUID> rooms,
                             @Param("type") String type, @Param("limit") int limit,
@@ -76,7 +76,7 @@ public interface MemoryMapper {
 
     @Select("<script>SELECT id, agent_id, room_id, content->>'text' AS text FROM memories WHERE id IN"
             + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>"
-            + "#{i,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach>"
+            + "#{i}</foreach>"
             + " AND embedding IS NULL AND embed_error IS NULL</script>")
     List<PendingRow> pendingAmong(@Param("ids") Collection<UUID> ids);
 
@@ -125,12 +125,12 @@ public interface MemoryMapper {
                           @Param("types") Collection<String> types);
 
     @Select("<script>DELETE FROM memories WHERE room_id IN"
-            + "<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach>"
+            + "<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r}</foreach>"
             + " RETURNING agent_id, id</script>")
     List<OwnedId> deleteRooms(@Param("rooms") Collection<UUID> rooms);
 
     @Select("<script>DELETE FROM memories WHERE (world_id = #{worldId}<if test='rooms != null'> OR room_id IN"
-            + "<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach></if>)"
+            + "<foreach item='r' collection='rooms' open='(' separator=',' close=')'>#{r}</foreach></if>)"
             + " AND type = #{type} RETURNING agent_id, id</script>")
     List<OwnedId> deleteWorld(@Param("worldId") UUID worldId, @Param("rooms") Collection<UUID> rooms,
                               @Param("type") String type);

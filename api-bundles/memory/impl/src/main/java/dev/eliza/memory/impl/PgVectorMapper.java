@@ -36,7 +36,7 @@ public interface PgVectorMapper {
     int setVector(@Param("id") UUID id, @Param("vector") String vector);
 
     @Update("<script>UPDATE memories SET vec = NULL WHERE id IN"
-            + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i,typeHandler=org.apache.ibatis.type.ObjectTypeHandler}</foreach></script>")
+            + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>")
     int clearVectors(@Param("ids") Collection<UUID> ids);
 
     /** Vectors stored while the in-memory index was in use, still to copy into {@code vec}. */
