@@ -36,10 +36,10 @@ import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
 /**
- * The {@link AgentDirectory} over the {@code agents} table. The list is read-mostly, so it is kept in memory: this
- * node's writes refresh it at once, other nodes' writes as soon as the cluster tells of them ({@code agents.directory}
- * topic), and within {@link #LIST_TTL} should that message be lost. A change locks its row, so
- * concurrent changes of one agent apply one after the other and none is lost.
+ * The {@link AgentDirectory} over the {@code agents} table. The list and the ids of the agents that should run are
+ * read-mostly, so they are kept in memory: this node's writes refresh them at once, other nodes' writes as soon as
+ * the cluster tells of them ({@code agents.directory} topic), and within {@link #LIST_TTL} should that message be
+ * lost. A change locks its row, so concurrent changes of one agent apply one after the other and none is lost.
  */
 @Component(service = AgentDirectory.class)
 public final class AgentStore implements AgentDirectory {
@@ -52,6 +52,7 @@ public final class AgentStore implements AgentDirectory {
     private final CharacterSecrets secrets;
     private final Clock clock;
     private final SnapshotCache<Listing> all;
+    private final SnapshotCache<List<UUID>> active;
     private volatile ComponentServiceObjects<PlatformEvents> events;
     private volatile Cluster cluster;
     private AutoCloseable clusterSubscription;
@@ -73,6 +74,10 @@ public final class AgentStore implements AgentDirectory {
         this.all = new SnapshotCache<>(
                 () -> Listing.of(read(mapper -> mapper.findAll().stream().map(AgentStore::toAgent).toList())),
                 LIST_TTL, System::nanoTime);
+        // read by every post to a channel with agents in it: kept like the list, refreshed by the same changes
+        this.active = new SnapshotCache<>(
+                () -> read(mapper -> mapper.findActiveIds().stream().map(UUID::fromString).toList()),
+                LIST_TTL, System::nanoTime);
     }
 
     /** The other nodes sharing the database: an agent one of them creates, changes or deletes is seen here at once. */
@@ -80,7 +85,10 @@ public final class AgentStore implements AgentDirectory {
     synchronized void bindCluster(Cluster value) {
         closeSubscription();
         cluster = value;
-        clusterSubscription = value.subscribe(DIRECTORY_TOPIC, (origin, payload) -> all.invalidate());
+        clusterSubscription = value.subscribe(DIRECTORY_TOPIC, (origin, payload) -> {
+            all.invalidate();
+            active.invalidate();
+        });
     }
 
     synchronized void unbindCluster(Cluster value) {
@@ -104,6 +112,7 @@ public final class AgentStore implements AgentDirectory {
     /** After a write (committed or not): this node reads again, and so do the others. */
     private void changed() {
         all.invalidate();
+        active.invalidate();
         Cluster current = cluster;
         if (current != null) {
             current.publish(DIRECTORY_TOPIC, "changed");
@@ -221,13 +230,18 @@ public final class AgentStore implements AgentDirectory {
     }
 
     @Override
-    public boolean markActive(UUID id, boolean active) {
-        return read(mapper -> mapper.markActive(id, active) > 0);
+    public boolean markActive(UUID id, boolean wanted) {
+        try {
+            return read(mapper -> mapper.markActive(id, wanted) > 0);
+        } finally {
+            changed();
+        }
     }
 
+    /** From memory, as fresh as {@link #list()}. */
     @Override
     public List<UUID> activeIds() {
-        return read(mapper -> mapper.findActiveIds().stream().map(UUID::fromString).toList());
+        return active.get();
     }
 
     private <T> T read(Function<AgentMapper, T> work) {
