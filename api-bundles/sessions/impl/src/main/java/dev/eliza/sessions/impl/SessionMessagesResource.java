@@ -51,7 +51,7 @@ public final class SessionMessagesResource {
         if (!given.path("content").isTextual()) {
             throw SessionErrors.invalidContent("Invalid message request format");
         }
-        sessions.active(sessionId);
+        SessionRow session = sessions.active(sessionId);
         String content = given.get("content").asText();
         if (content.isBlank()) {
             throw SessionErrors.invalidContent("Content cannot be empty");
@@ -65,7 +65,7 @@ public final class SessionMessagesResource {
         if (attachments != null && !attachments.isNull() && !attachments.isArray()) {
             throw SessionErrors.invalidContent("Attachments must be an array");
         }
-        return sender.send(sessionId, transport, content, metadata,
+        return sender.send(session, transport, content, metadata,
                 attachments != null && attachments.isArray() ? attachments : null);
     }
 

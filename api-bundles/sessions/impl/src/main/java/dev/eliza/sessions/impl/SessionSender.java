@@ -44,8 +44,10 @@ final class SessionSender {
         this.replyWait = replyWait;
     }
 
-    Response send(String sessionId, String transport, String content, ObjectNode extra, JsonNode attachments) {
-        Sessions.Touched touched = sessions.touch(sessionId);
+    /** {@code active} as {@link Sessions#active} just read it: the message is activity of that session. */
+    Response send(SessionRow active, String transport, String content, ObjectNode extra, JsonNode attachments) {
+        String sessionId = active.sessionId().toString();
+        Sessions.Touched touched = sessions.touch(active);
         SessionRow session = touched.row();
         // taken out with the route's sessionId when the request is done (the http bundle's log-context filter)
         MDC.put("agentId", session.agentId().toString());

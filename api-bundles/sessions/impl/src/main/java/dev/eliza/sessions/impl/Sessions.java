@@ -91,7 +91,11 @@ final class Sessions {
 
     /** Activity (a heartbeat, a message): renews when the session auto-renews, else only records the activity. */
     Touched touch(String id) {
-        SessionRow row = active(id);
+        return touch(active(id));
+    }
+
+    /** {@link #touch(String)} of a session {@link #active} has just read. */
+    Touched touch(SessionRow row) {
         Instant now = now();
         boolean renew = row.autoRenew() && !policy.atMaximum(row.createdAt(), now, row.timeoutConfig());
         SessionRow next = renew ? renewed(row, now)
