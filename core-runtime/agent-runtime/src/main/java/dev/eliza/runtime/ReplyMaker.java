@@ -93,7 +93,7 @@ final class ReplyMaker {
      */
     private Optional<AgentLifecycle.Flight> enter(UUID agentId) {
         Optional<AgentLifecycle.Flight> flight = parts.lifecycle().enter(agentId);
-        if (flight.isPresent() || !parts.directory().activeIds().contains(agentId)) {
+        if (flight.isPresent() || !parts.directory().shouldRun(agentId)) {
             return flight;
         }
         parts.lifecycle().start(agentId);

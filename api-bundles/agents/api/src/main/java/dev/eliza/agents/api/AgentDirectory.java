@@ -59,6 +59,17 @@ public interface AgentDirectory {
      */
     boolean markActive(UUID id, boolean active);
 
-    /** The agents that should be running, oldest first. */
+    /**
+     * The agents that should be running, oldest first, as this node last heard: a start or stop made on another node
+     * a moment ago may not show yet (see {@link #shouldRun}).
+     */
     List<UUID> activeIds();
+
+    /**
+     * Whether the agent should be running: yes when {@link #activeIds()} has it, else as the database says now, so
+     * that an agent just started on another node counts at once.
+     */
+    default boolean shouldRun(UUID id) {
+        return activeIds().contains(id);
+    }
 }

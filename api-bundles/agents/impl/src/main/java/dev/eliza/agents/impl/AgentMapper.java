@@ -42,6 +42,9 @@ interface AgentMapper {
     @Update("UPDATE agents SET desired_active = #{active} WHERE id = #{id}")
     int markActive(@Param("id") UUID id, @Param("active") boolean active);
 
+    @Select("SELECT desired_active FROM agents WHERE id = #{id}")
+    Boolean findDesiredActive(@Param("id") UUID id);
+
     /** As text: MyBatis maps a bare uuid column to {@code UUID} by reflection, which the JDK refuses. */
     @Select("SELECT id::text FROM agents WHERE desired_active ORDER BY created_at, id")
     List<String> findActiveIds();

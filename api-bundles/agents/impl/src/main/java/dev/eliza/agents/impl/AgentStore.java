@@ -244,6 +244,19 @@ public final class AgentStore implements AgentDirectory {
         return active.get();
     }
 
+    @Override
+    public boolean shouldRun(UUID id) {
+        if (active.get().contains(id)) {
+            return true;
+        }
+        boolean wanted = Boolean.TRUE.equals(read(mapper -> mapper.findDesiredActive(id)));
+        if (wanted) {
+            // started on another node, whose message has not come yet
+            active.invalidate();
+        }
+        return wanted;
+    }
+
     private <T> T read(Function<AgentMapper, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(AgentMapper.class));

@@ -14,7 +14,8 @@ import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
  * {@link AgentStore#activeIds} over a real PostgreSQL, kept in memory: this node's changes show at once; another
- * node's (two stores on one database, no cluster between them to tell) within {@link AgentStore#LIST_TTL}.
+ * node's (two stores on one database, no cluster between them to tell) within {@link AgentStore#LIST_TTL}, and
+ * {@link AgentStore#shouldRun} answers for a start made there at once.
  */
 class AgentStoreActiveIdsTest {
     @Test
@@ -27,15 +28,21 @@ class AgentStoreActiveIdsTest {
 
         assertThat(here.markActive(ada, true)).isTrue();
         assertThat(here.activeIds()).contains(ada);
+        assertThat(there.shouldRun(ada)).as("asked of the other node at once").isTrue();
+        assertThat(there.activeIds()).as("and remembered there").contains(ada);
         awaitOn(there, ada, true);
 
         assertThat(here.markActive(ada, false)).isTrue();
         assertThat(here.activeIds()).doesNotContain(ada);
         awaitOn(there, ada, false);
 
+        assertThat(there.shouldRun(ada)).isFalse();
+        assertThat(there.shouldRun(UUID.randomUUID())).isFalse();
+
         assertThat(there.markActive(ada, true)).isTrue();
         assertThat(there.delete(ada)).isTrue();
         assertThat(there.activeIds()).doesNotContain(ada);
+        assertThat(there.shouldRun(ada)).isFalse();
     }
 
     private static void awaitOn(AgentStore node, UUID agent, boolean active) throws InterruptedException {

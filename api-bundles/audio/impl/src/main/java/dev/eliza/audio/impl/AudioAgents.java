@@ -44,7 +44,7 @@ final class AudioAgents {
     }
 
     boolean running(UUID id) {
-        return directory.activeIds().contains(id);
+        return directory.shouldRun(id);
     }
 
     static List<String> plugins(Agent agent) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,15 +27,18 @@ final class Jobs {
 
     private final JobStore store;
     private final Supplier<List<UUID>> activeAgents;
+    private final Predicate<UUID> shouldRun;
     private final MessageService messages;
     private final JobRunner runner;
     private final Clock clock;
     private final int maxJobs;
 
-    Jobs(JobStore store, Supplier<List<UUID>> activeAgents, MessageService messages, JobRunner runner, Clock clock,
-         int maxJobs) {
+    /** {@code shouldRun} answers for an agent {@code activeAgents} lacks (started on another node a moment ago). */
+    Jobs(JobStore store, Supplier<List<UUID>> activeAgents, Predicate<UUID> shouldRun, MessageService messages,
+         JobRunner runner, Clock clock, int maxJobs) {
         this.store = store;
         this.activeAgents = activeAgents;
+        this.shouldRun = shouldRun;
         this.messages = messages;
         this.runner = runner;
         this.clock = clock;
@@ -53,7 +57,7 @@ final class Jobs {
         List<UUID> active = activeAgents.get();
         UUID agent = request.agentId().orElseGet(() -> active.stream().findFirst()
                 .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No agents available on server")));
-        if (!active.contains(agent)) {
+        if (!active.contains(agent) && !shouldRun.test(agent)) {
             throw new ApiException(404, "NOT_FOUND", "Agent " + agent + " not found");
         }
         makeRoom();

@@ -53,7 +53,7 @@ public final class JobsContribution implements DomainContribution {
         this.sweeper = new ScheduledThreadPoolExecutor(1, threads("jobs-sweep-"));
         JobRunner runner = new JobRunner(store, answers, new ReplyLookup(messages, replies::deliveries), waiters,
                 clock, TURN_MILLIS);
-        Jobs jobs = new Jobs(store, agents::activeIds, messages, runner, clock, MAX_JOBS);
+        Jobs jobs = new Jobs(store, agents::activeIds, agents::shouldRun, messages, runner, clock, MAX_JOBS);
         JobSweep sweep = new JobSweep(store, runner, clock, JobSweep.retention(context.getProperty(RETENTION_KEY),
                 DEFAULT_RETENTION));
         sweeper.scheduleWithFixedDelay(sweep, 0, SWEEP.toMillis(), TimeUnit.MILLISECONDS);

@@ -42,7 +42,7 @@ class JobsSliceTest {
     ResourceSlice sliceWith(int maxJobs) throws Exception {
         runner = new JobRunner(store, messaging, new ReplyLookup(messaging, messaging::deliveries), pool,
                 Clock.systemUTC(), 50);
-        Jobs jobs = new Jobs(store, () -> active, messaging, runner, Clock.systemUTC(), maxJobs);
+        Jobs jobs = new Jobs(store, () -> active, id -> active.contains(id), messaging, runner, Clock.systemUTC(), maxJobs);
         return ResourceSlice.of(new JobsResource(jobs, Clock.systemUTC()));
     }
 

@@ -94,10 +94,9 @@ final class Posting {
         if (addressed.isEmpty()) {
             return List.of();
         }
-        Set<UUID> active = new HashSet<>(agents.activeIds());
         List<NewDelivery> deliveries = new ArrayList<>();
         for (UUID agent : addressed) {
-            deliveries.add(active.contains(agent) ? new NewDelivery(agent, DeliveryState.RECEIVED, null)
+            deliveries.add(agents.shouldRun(agent) ? new NewDelivery(agent, DeliveryState.RECEIVED, null)
                     : new NewDelivery(agent, DeliveryState.NO_REPLY, NOT_RUNNING));
         }
         return deliveries;

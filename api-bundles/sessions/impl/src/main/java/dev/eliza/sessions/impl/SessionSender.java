@@ -77,7 +77,7 @@ final class SessionSender {
             return Response.status(201).entity(answer).build();
         }
         // An agent that is not running answers nothing (its delivery is no_reply at once): do not wait for it.
-        Duration wait = agents.activeIds().contains(session.agentId()) ? replyWait : Duration.ZERO;
+        Duration wait = agents.shouldRun(session.agentId()) ? replyWait : Duration.ZERO;
         if (transport.equals("sse")) {
             return Response.ok(stream(watch, posted, wait), "text/event-stream").header("Cache-Control", "no-cache")
                     .build();
