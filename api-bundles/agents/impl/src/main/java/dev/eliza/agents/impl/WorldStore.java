@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -86,14 +87,14 @@ public final class WorldStore implements Worlds, AgentWorlds {
     public AgentWorld ensure(UUID worldId, UUID agentId, String name, ObjectNode metadata,
                              Optional<UUID> messageServerId) {
         Instant now = Instant.ofEpochMilli(clock.millis());
-        NoSuchElementException gone = new NoSuchElementException("Agent not found: " + agentId);
+        Supplier<NoSuchElementException> gone = () -> new NoSuchElementException("Agent not found: " + agentId);
         try {
             return run(mapper -> {
                 mapper.insertIfAbsent(worldId, agentId, name, Json.write(metadata), messageServerId.orElse(null), now);
-                return Optional.ofNullable(mapper.findById(worldId)).map(WorldStore::toWorld).orElseThrow(() -> gone);
+                return Optional.ofNullable(mapper.findById(worldId)).map(WorldStore::toWorld).orElseThrow(gone);
             });
         } catch (RuntimeException e) {
-            throw agentDeletedMeanwhile(e) ? gone : e;
+            throw agentDeletedMeanwhile(e) ? gone.get() : e;
         }
     }
 

@@ -38,7 +38,7 @@ final class Sql {
     }
 
     /** The constraints are the schema's own names: {@code <table>_<column>_fkey}. */
-    static RuntimeException parentGone(RuntimeException failure) {
+    private static RuntimeException parentGone(RuntimeException failure) {
         if (!SqlStates.is(failure, SqlStates.FOREIGN_KEY_VIOLATION)) {
             return failure;
         }
