@@ -45,9 +45,8 @@ interface AgentMapper {
     @Select("SELECT desired_active FROM agents WHERE id = #{id}")
     Boolean findDesiredActive(@Param("id") UUID id);
 
-    /** As text: MyBatis maps a bare uuid column to {@code UUID} by reflection, which the JDK refuses. */
-    @Select("SELECT id::text FROM agents WHERE desired_active ORDER BY created_at, id")
-    List<String> findActiveIds();
+    @Select("SELECT id FROM agents WHERE desired_active ORDER BY created_at, id")
+    List<UUID> findActiveIds();
 
     @Delete("DELETE FROM agents WHERE id = #{id}")
     int delete(@Param("id") UUID id);

@@ -76,7 +76,7 @@ public final class AgentStore implements AgentDirectory {
                 LIST_TTL, System::nanoTime);
         // read by every post to a channel with agents in it: kept like the list, refreshed by the same changes
         this.active = new SnapshotCache<>(
-                () -> read(mapper -> mapper.findActiveIds().stream().map(UUID::fromString).toList()),
+                () -> List.copyOf(read(AgentMapper::findActiveIds)),
                 LIST_TTL, System::nanoTime);
     }
 
