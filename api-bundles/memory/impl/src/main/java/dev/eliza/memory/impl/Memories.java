@@ -73,16 +73,28 @@ final class Memories implements AgentMemories {
         if (!models.contains(query.model())) {
             throw new ModelMismatchException(query.model(), models);
         }
-        List<VectorIndex.Hit> hits = index.search(agentId, query.model(), query.vector(), roomId,
-                limit + leftOut.size(), threshold).stream().filter(hit -> !leftOut.contains(hit.id())).limit(limit)
-                .toList();
-        Map<UUID, Stored> found = store.findAll(hits.stream().map(VectorIndex.Hit::id).toList(), false);
         List<RecalledMemory> recalled = new ArrayList<>();
-        for (VectorIndex.Hit hit : hits) {
-            Stored stored = found.get(hit.id());
-            if (stored != null && stored.memory().agentId().equals(agentId)) {
-                recalled.add(new RecalledMemory(stored.memory(), hit.similarity()));
+        // A worker that indexed a batch just after a delete removed it leaves a vector with no memory behind: such
+        // hits are dropped from the index and the search made again, once (a second one is as rare as the first).
+        for (int attempt = 0; attempt < 2; attempt++) {
+            List<VectorIndex.Hit> hits = index.search(agentId, query.model(), query.vector(), roomId,
+                    limit + leftOut.size(), threshold).stream().filter(hit -> !leftOut.contains(hit.id()))
+                    .limit(limit).toList();
+            Map<UUID, Stored> found = store.findAll(hits.stream().map(VectorIndex.Hit::id).toList(), false);
+            recalled.clear();
+            List<UUID> gone = new ArrayList<>();
+            for (VectorIndex.Hit hit : hits) {
+                Stored stored = found.get(hit.id());
+                if (stored == null) {
+                    gone.add(hit.id());
+                } else if (stored.memory().agentId().equals(agentId)) {
+                    recalled.add(new RecalledMemory(stored.memory(), hit.similarity()));
+                }
             }
+            if (gone.isEmpty()) {
+                break;
+            }
+            index.remove(agentId, gone);
         }
         return recalled;
     }

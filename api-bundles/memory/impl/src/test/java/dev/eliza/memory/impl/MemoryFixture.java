@@ -86,6 +86,14 @@ final class MemoryFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until nothing is left to embed and the index holds {@code vectors}: the worker commits a batch to
+     * PostgreSQL before it indexes it, so an empty queue alone does not mean the index has caught up.
+     */
+    void awaitIndexed(int vectors) throws InterruptedException {
+        await(vectors + " vectors indexed", () -> unembedded() == 0 && index.size() == vectors);
+    }
+
     /** How many of the agent's memories have no embedding and no recorded failure yet. */
     long unembedded() {
         return store.read(m -> m.pending(100_000)).size();

@@ -206,7 +206,7 @@ class MemoryRoutesSliceTest {
     void patchReplacesContentAndReembedsAChangedText() throws Exception {
         UUID room = UUID.randomUUID();
         UUID id = remember("the cat sat on the mat", room, 10);
-        await("embedded", () -> f.unembedded() == 0);
+        f.awaitIndexed(1);
         int calls = f.embedder.calls.get();
         assertBody(f.slice.json("PATCH", base + "/memories/" + id,
                         "{\"content\":{\"text\":\"edited by wire capture\"},\"metadata\":{\"type\":\"message\","
@@ -215,7 +215,7 @@ class MemoryRoutesSliceTest {
         JsonNode memory = json(f.slice.get(base + "/memories")).at("/data/memories/0");
         assertThat(memory.at("/content/text").asText()).isEqualTo("edited by wire capture");
         assertThat(memory.at("/metadata/edited").asBoolean()).isTrue();
-        await("re-embedded", () -> f.unembedded() == 0 && f.embedder.calls.get() > calls);
+        await("re-embedded", () -> f.unembedded() == 0 && f.embedder.calls.get() > calls && f.index.size() == 1);
         JsonNode hits = json(f.slice.get(base + "/memories/search?q=edited%20wire&threshold=0.5")).at("/data/memories");
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).get("id").asText()).isEqualTo(id.toString());

@@ -57,7 +57,7 @@ class MemorySearchSliceTest {
         remember("bake the bread at two hundred degrees", kitchen);
         remember("water the roses every morning", garden);
         remember("the tomatoes in the garden are ripe", garden);
-        await("embedded", () -> f.unembedded() == 0);
+        f.awaitIndexed(4);
     }
 
     @Test
@@ -85,7 +85,7 @@ class MemorySearchSliceTest {
         UUID soup = remember("the soup needs more salt and pepper", kitchen);
         UUID salted = remember("salt the pasta water well", kitchen);
         remember("bake the bread at two hundred degrees", kitchen);
-        await("embedded", () -> f.unembedded() == 0);
+        f.awaitIndexed(3);
         assertThat(f.memories.recall(agent, Optional.of(kitchen), "salt", 2, 0)).extracting(r -> r.memory().id())
                 .contains(soup, salted);
 
@@ -129,7 +129,7 @@ class MemorySearchSliceTest {
         assertThat(f.unembedded()).isEqualTo(1);
         f.embedder.failure = null;
         f.worker.wake();
-        await("embedded after the provider came back", () -> f.unembedded() == 0);
+        f.awaitIndexed(1);
         assertThat(search("q=runtime%20away")).hasSize(1);
         UUID stranger = UUID.randomUUID();
         f.embedder.knows = id -> !id.equals(stranger);
@@ -164,16 +164,29 @@ class MemorySearchSliceTest {
         f.embeddingsRunning = true;
         long started = System.nanoTime();
         f.worker.wake();
-        await("all embedded", () -> f.unembedded() == 0);
+        f.awaitIndexed(251);
         System.out.printf("251 memories embedded in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        assertThat(f.index.size()).isEqualTo(251);
+        assertThat(f.unembedded()).isZero();
+    }
+
+    @Test
+    void aVectorLeftInTheIndexWithoutItsMemoryIsDroppedAndTheSearchStillGivesAsManyAsAsked() throws Exception {
+        corpus();
+        UUID ghost = UUID.randomUUID();
+        f.index.put(agent, ghost, garden, "fake-bow", FakeEmbeddings.vector("ripe tomatoes"));
+        assertThat(f.index.size()).isEqualTo(5);
+
+        JsonNode hits = search("q=ripe%20tomatoes&limit=2");
+        assertThat(hits.findValuesAsText("id")).doesNotContain(ghost.toString()).hasSize(2);
+        assertThat(hits.get(0).at("/content/text").asText()).isEqualTo("the tomatoes in the garden are ripe");
+        assertThat(f.index.size()).isEqualTo(4);
     }
 
     @Test
     void anIndexRebuiltFromPostgresAnswersLikeTheOneKeptInStep() throws Exception {
         corpus();
         UUID gone = remember("a memory to delete", garden);
-        await("embedded", () -> f.unembedded() == 0);
+        f.awaitIndexed(5);
         f.slice.delete(base + "/memories/" + gone);
         String before = search("q=the%20garden%20roses&limit=3").toString();
         FlatIndex rebuilt = MemoryIndexes.load(f.store, f.pool, 2);

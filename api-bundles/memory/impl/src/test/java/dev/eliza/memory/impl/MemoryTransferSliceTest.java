@@ -57,7 +57,7 @@ class MemoryTransferSliceTest {
         remember("pancakes for breakfast", "messages", 1000);
         remember("the user lives in Lisbon", "facts", 2000);
         remember("dinner at eight", "messages", 3000);
-        await("embedded", () -> f.unembedded() == 0);
+        f.awaitIndexed(3);
         JsonNode exported = export();
         assertThat(exported.at("/data/version").asInt()).isEqualTo(1);
         assertThat(exported.at("/data/agentId").asText()).isEqualTo(agent.toString());
@@ -109,7 +109,7 @@ class MemoryTransferSliceTest {
         list.addObject().putObject("content").put("text", "no vector");
         assertThat(importBody(document.toString()).getContent()).isEqualTo(
                 "{\"success\":true,\"data\":{\"imported\":3,\"skipped\":0,\"reembedding\":2}}");
-        await("embedded", () -> f.unembedded() == 0);
+        f.awaitIndexed(3);
         assertThat(export().at("/data/memories").findValuesAsText("embeddingModel")).containsOnly("fake-bow");
         assertThat(json(f.slice.get(base + "/memories/search?q=foreign%20vector")).at("/data/memories/0/content"
                 + "/text").asText()).isEqualTo("foreign vector");
