@@ -22,16 +22,17 @@ class GracefulShutdownIT {
 
         CompletableFuture<Http.Reply> slow = CompletableFuture.supplyAsync(() -> {
             try {
-                return http.get("/api/echo/slow?ms=1500");
+                return http.get("/api/echo/slow?ms=3000");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(400);
+        Awaits.until(Duration.ofSeconds(15), "the slow request in flight",
+                () -> http.get("/api/echo/sleeping").body().equals("{\"sleeping\":1}"));
         assertThat(platform.stop()).isEqualTo(143);
         Http.Reply reply = slow.get(10, TimeUnit.SECONDS);
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEqualTo("{\"slept\":1500}");
+        assertThat(reply.body()).isEqualTo("{\"slept\":3000}");
         assertThat(platform.console()).contains("Embedded PostgreSQL stopped").doesNotContain("ERROR");
     }
 }

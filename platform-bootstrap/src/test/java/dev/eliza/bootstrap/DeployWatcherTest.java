@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
@@ -49,8 +50,9 @@ class DeployWatcherTest {
         assertThat(installed("test.demo")).isNotNull();
         restartFramework();
 
-        List<Integer> events = new ArrayList<>();
-        framework.getBundleContext().addBundleListener(e -> events.add(e.getType()));
+        List<Integer> events = new CopyOnWriteArrayList<>();
+        // synchronous: Felix hands an ordinary listener its events later, on a thread of its own
+        framework.getBundleContext().addBundleListener((SynchronousBundleListener) e -> events.add(e.getType()));
         DeployWatcher afterRestart = watcher(deploy, memory);
         afterRestart.scan();
         afterRestart.scan();

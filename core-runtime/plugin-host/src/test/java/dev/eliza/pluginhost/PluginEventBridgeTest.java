@@ -26,12 +26,19 @@ class PluginEventBridgeTest {
             new HostPluginContext.Services(Map.of(), new AgentsView(java.util.Optional::empty),
                     new ChannelMessagesView(java.util.Optional::empty)), null);
     private final List<String> failures = new ArrayList<>();
-    private final PluginCalls calls = PluginCalls.start("p", getClass().getClassLoader(),
-            new PluginCallSettings(Duration.ofMillis(200), Duration.ofSeconds(5), 2, 2), failures::add);
+    private final List<PluginCalls> started = new ArrayList<>();
+
+    /** The plugin's call threads, each listener call cut off after {@code deadline}. */
+    private PluginCalls calls(Duration deadline) {
+        PluginCalls calls = PluginCalls.start("p", getClass().getClassLoader(),
+                new PluginCallSettings(deadline, Duration.ofSeconds(5), 2, 2), failures::add);
+        started.add(calls);
+        return calls;
+    }
 
     @AfterEach
     void stop() {
-        calls.close();
+        started.forEach(PluginCalls::close);
     }
 
     @Test
@@ -64,7 +71,8 @@ class PluginEventBridgeTest {
                 heard.add("stopped " + event.agentName() + " in " + context.pluginId());
             }
         };
-        PluginEventBridge bridge = new PluginEventBridge(List.of(failing, recording), context, calls);
+        PluginEventBridge bridge = new PluginEventBridge(List.of(failing, recording), context,
+                calls(Duration.ofSeconds(10)));
         Instant now = Instant.now();
         bridge.on(new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agent, "Ada", now));
         bridge.on(new AgentMessageEvent(AgentMessageEvent.Direction.RECEIVED, UUID.randomUUID(), agent,
@@ -90,7 +98,7 @@ class PluginEventBridgeTest {
                 }
             }
         };
-        PluginEventBridge bridge = new PluginEventBridge(List.of(hanging), context, calls);
+        PluginEventBridge bridge = new PluginEventBridge(List.of(hanging), context, calls(Duration.ofMillis(200)));
         AgentLifecycleEvent event = new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agent, "Ada",
                 Instant.now());
 
@@ -111,7 +119,7 @@ class PluginEventBridgeTest {
                 throw new PlatformUnavailableException("The platform database is out of reach for now");
             }
         };
-        PluginEventBridge bridge = new PluginEventBridge(List.of(storing), context, calls);
+        PluginEventBridge bridge = new PluginEventBridge(List.of(storing), context, calls(Duration.ofSeconds(10)));
         AgentLifecycleEvent event = new AgentLifecycleEvent(AgentLifecycleEvent.Change.STARTED, agent, "Ada",
                 Instant.now());
 

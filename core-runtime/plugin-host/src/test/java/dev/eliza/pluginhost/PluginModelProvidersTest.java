@@ -48,8 +48,10 @@ class PluginModelProvidersTest {
                     new ChannelMessagesView(java.util.Optional::empty)), null);
     private final ClassLoader pluginLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
     private final List<String> failures = new ArrayList<>();
-    private final PluginCalls calls = PluginCalls.start("acme", pluginLoader,
-            new PluginCallSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 2, 3), failures::add);
+    /** Model calls that must answer get a deadline a slow, shared machine cannot miss. */
+    private final PluginCalls calls = calls(Duration.ofSeconds(10));
+    /** For the provider that hangs: cut off soon. */
+    private final PluginCalls impatient = calls(Duration.ofMillis(300));
     private Framework framework;
     private BundleContext context;
 
@@ -64,6 +66,7 @@ class PluginModelProvidersTest {
     @AfterEach
     void stopFramework() throws Exception {
         calls.close();
+        impatient.close();
         framework.stop();
         framework.waitForStop(10_000);
     }
@@ -179,7 +182,7 @@ class PluginModelProvidersTest {
                 }
                 throw new IllegalStateException("interrupted");
             }
-        }, pluginContext, calls);
+        }, pluginContext, impatient);
 
         for (int i = 1; i <= 3; i++) {
             ModelProviderException e = catchThrowableOfType(ModelProviderException.class,
@@ -244,5 +247,10 @@ class PluginModelProvidersTest {
             chunks.accept(text.substring(cut));
             return new GeneratedText(text, "shout-" + prompt.size() + "-" + prompt.purpose(), 3, 2);
         }
+    }
+
+    private PluginCalls calls(Duration modelDeadline) {
+        return PluginCalls.start("acme", pluginLoader,
+                new PluginCallSettings(Duration.ofSeconds(5), modelDeadline, 2, 3), failures::add);
     }
 }

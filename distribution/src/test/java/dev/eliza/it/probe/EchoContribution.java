@@ -3,6 +3,7 @@ package dev.eliza.it.probe;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
@@ -38,6 +39,8 @@ public final class EchoContribution implements DomainContribution {
     /** {@code GET /api/echo}: where the socket is. */
     @Path("/api/echo")
     public static final class Info {
+        private final AtomicInteger sleeping = new AtomicInteger();
+
         @GET
         @Produces(MediaType.APPLICATION_JSON)
         public String info() {
@@ -49,8 +52,21 @@ public final class EchoContribution implements DomainContribution {
         @Path("slow")
         @Produces(MediaType.APPLICATION_JSON)
         public String slow(@QueryParam("ms") long ms) throws InterruptedException {
-            Thread.sleep(ms);
+            sleeping.incrementAndGet();
+            try {
+                Thread.sleep(ms);
+            } finally {
+                sleeping.decrementAndGet();
+            }
             return "{\"slept\":" + ms + "}";
+        }
+
+        /** How many {@code slow} requests are sleeping now: how a test knows one is in flight. */
+        @GET
+        @Path("sleeping")
+        @Produces(MediaType.APPLICATION_JSON)
+        public String sleeping() {
+            return "{\"sleeping\":" + sleeping.get() + "}";
         }
     }
 }

@@ -19,10 +19,15 @@ import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class DomainRouterTest {
     private Server server;
     private LocalConnector connector;
     private DomainRouter router;
+    /** Counts held requests, which is how a test knows one is parked. */
+    private final SimpleMeterRegistry platform = new SimpleMeterRegistry();
 
     private void start(Duration hold) throws Exception {
         startStarting(hold);
@@ -34,7 +39,9 @@ class DomainRouterTest {
         server = new Server();
         connector = new LocalConnector(server);
         server.addConnector(connector);
-        router = new DomainRouter(hold, Duration.ofSeconds(2));
+        HttpMeters meters = new HttpMeters();
+        meters.add(platform);
+        router = new DomainRouter(hold, Duration.ofSeconds(2), meters);
         server.setHandler(router);
         server.start();
     }
@@ -146,7 +153,12 @@ class DomainRouterTest {
         SwapWindow window = router.openWindow("owner.a");
         router.unmount(old);
         CompletableFuture<HttpTester.Response> held = CompletableFuture.supplyAsync(() -> getQuietly("/api/x"));
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // counted just before it is parked; a close in between still answers it 503
+        while (heldCount() < 1) {
+            assertThat(System.nanoTime()).as("the request is held within 10 s").isLessThan(deadline);
+            Thread.sleep(1);
+        }
         window.close();
         assertThat(held.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
         assertThat(get("/api/x").getStatus()).isEqualTo(404);
@@ -284,5 +296,10 @@ class DomainRouterTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private double heldCount() {
+        Counter held = platform.find(HttpMeters.HELD).tags("module", "owner.a").counter();
+        return held == null ? 0 : held.count();
     }
 }

@@ -9,7 +9,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** Cluster nodes on the shared test database, each with a listening connection named so that tests can find it. */
 final class ClusterTestNodes implements AutoCloseable {
-    static final ClusterSettings FAST = new ClusterSettings(Duration.ofMillis(200), Duration.ofMillis(1_500));
+    /** Heartbeats every 200 ms; a lease long enough that a node stalled for a second on a busy machine lives on. */
+    static final ClusterSettings FAST = new ClusterSettings(Duration.ofMillis(200), Duration.ofSeconds(4));
 
     private final List<PostgresCluster> started = new ArrayList<>();
 

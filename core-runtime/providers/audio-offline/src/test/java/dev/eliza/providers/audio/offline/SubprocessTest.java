@@ -52,7 +52,12 @@ class SubprocessTest {
     void onlySoManyRunAtOnceTheOthersWaitAndGiveUpAtTheTimeout() throws Exception {
         Subprocess runner = new Subprocess(readers, Duration.ofSeconds(2), 1000, 1, Duration.ofMillis(300));
         var busy = readers.submit(() -> runner.run(List.of("sleep", "30"), new byte[0]));
-        Thread.sleep(50);
+        // the busy run starts its program only once it holds the slot
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ProcessHandle.current().children().noneMatch(SubprocessTest::isSleep)) {
+            assertThat(System.nanoTime()).as("the busy run started within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
         long started = System.nanoTime();
         assertThatThrownBy(() -> runner.run(List.of("true"), new byte[0]))
                 .isInstanceOfSatisfying(Subprocess.RunException.class,
@@ -60,6 +65,10 @@ class SubprocessTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
         assertThatThrownBy(busy::get).hasRootCauseInstanceOf(Subprocess.RunException.class);
         assertThat(runner.run(List.of("true"), new byte[0]).exitCode()).isZero();
+    }
+
+    private static boolean isSleep(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/sleep")).orElse(false);
     }
 
     @Test
