@@ -71,7 +71,13 @@ if (STAGE === 'first') {
     assert.equal(started.status, 'active');
     const again = await client.agents.startAgent(agentId);
     assert.equal(again.status, 'active', 'start is idempotent');
-    const agent = await client.agents.getAgent(agentId);
+    // ready means every route is mounted; the agents that were active are resumed right after, on their own
+    const deadline = Date.now() + 30000;
+    let agent = await client.agents.getAgent(agentId);
+    while (agent.status !== 'active' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      agent = await client.agents.getAgent(agentId);
+    }
     assert.equal(agent.status, 'active');
   });
 
@@ -105,10 +111,17 @@ if (STAGE === 'first') {
   });
 
   test('every handled message is a run in the agent runs', async () => {
-    const response = await fetch(`${BASE}/api/agents/${agentId}/runs?limit=5`);
-    const body = await response.json();
-    assert.equal(response.status, 200);
-    assert.ok(body.data.runs.some((r) => r.status === 'completed' && r.counts.modelCalls >= 1));
+    // the run's end is recorded just after the reply is complete: poll a moment for it
+    const deadline = Date.now() + 15000;
+    let runs = [];
+    do {
+      const response = await fetch(`${BASE}/api/agents/${agentId}/runs?limit=5`);
+      assert.equal(response.status, 200);
+      runs = (await response.json()).data.runs;
+      if (runs.some((r) => r.status === 'completed' && r.counts.modelCalls >= 1)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    } while (Date.now() < deadline);
+    assert.fail(`no completed run with a model call in 15 s: ${JSON.stringify(runs)}`);
   });
 
   test('a REST post with transport http answers with the agent response', async () => {
@@ -124,7 +137,13 @@ if (STAGE === 'first') {
   });
 } else {
   test('after a restart the agent is active again and answers in the same channel', async () => {
-    const agent = await client.agents.getAgent(agentId);
+    // ready means every route is mounted; the agents that were active are resumed right after, on their own
+    const deadline = Date.now() + 30000;
+    let agent = await client.agents.getAgent(agentId);
+    while (agent.status !== 'active' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      agent = await client.agents.getAgent(agentId);
+    }
     assert.equal(agent.status, 'active');
     const socket = await joined();
     const { answer } = await ask(socket, 'I am back. Do you remember my exams?');

@@ -7,18 +7,20 @@ import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 
 const BASE = process.env.BASE_URL;
+// what a reply or an event may take on a busy, shared 2-core machine (conditions are awaited, so a pass stays quick)
+const WAIT = 20000;
 const SERVER = '00000000-0000-0000-0000-000000000000';
 const CHANNEL = randomUUID();
 const sockets = [];
 
-function once(socket, event, ms = 5000) {
+function once(socket, event, ms = WAIT) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
     socket.once(event, (...args) => { clearTimeout(timer); resolve(args[0]); });
   });
 }
 
-function until(socket, event, predicate, ms = 5000) {
+function until(socket, event, predicate, ms = WAIT) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no matching ${event} within ${ms} ms`)), ms);
     const listener = (payload) => {
@@ -30,7 +32,7 @@ function until(socket, event, predicate, ms = 5000) {
 
 async function connected(transports) {
   const entityId = randomUUID();
-  const socket = io(BASE, { forceNew: true, reconnection: false, timeout: 5000, transports, auth: { entityId } });
+  const socket = io(BASE, { forceNew: true, reconnection: false, timeout: WAIT, transports, auth: { entityId } });
   sockets.push(socket);
   await once(socket, 'connection_established');
   return { socket, entityId };

@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final String SERVER = "00000000-0000-0000-0000-000000000000";
-    private static final long LEASE_MS = 3_000;
+    /** Long enough that a node stalled for a second on a busy machine is not taken for dead. */
+    private static final long LEASE_MS = 4_000;
     private static final long SCAN_MS = 500;
     /** Generous on a machine shared by several builds; the conditions are polled, so a quick pass stays quick. */
     private static final Duration SOON = Duration.ofSeconds(30);
@@ -223,8 +224,8 @@ class ClusterIT {
         System.out.printf("node B killed; its message claimed by node A after %d ms, answered after %d ms"
                 + " (lease %d ms, scan %d ms)%n", claimed, (System.nanoTime() - killed) / 1_000_000, LEASE_MS,
                 SCAN_MS);
-        // B's last heartbeat can be up to one heartbeat older than the kill.
-        assertThat(claimed).as("not before B's lease ran out").isGreaterThanOrEqualTo(LEASE_MS - 500);
+        // B's last heartbeat can be older than the kill by one heartbeat, and more when B was slow to send it.
+        assertThat(claimed).as("not before B's lease ran out").isGreaterThanOrEqualTo(LEASE_MS - 1_500);
         // The default lease is 10 s: a claim this late would mean the configured one was not applied.
         assertThat(claimed).as("soon after B's lease ran out").isLessThan(9_000);
         assertThat(repliesTo(a, channel, agent, message)).isEqualTo(1);

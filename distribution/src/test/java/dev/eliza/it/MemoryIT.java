@@ -67,6 +67,9 @@ class MemoryIT {
         }
         Awaits.until(Duration.ofSeconds(60), "every memory embedded", () ->
                 http.get(base + "/stats").json().at("/data/embedded").asInt() == CORPUS.size());
+        // the worker indexes a batch just after it commits it: the search index can trail the count a moment
+        Awaits.until(Duration.ofSeconds(30), "every memory indexed", () -> http.get(base + "/memories/search?limit="
+                + CORPUS.size() + "&threshold=-1&q=x").json().at("/data/memories").size() == CORPUS.size());
 
         Map<String, String> answers = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : CORPUS.entrySet()) {

@@ -84,7 +84,7 @@ class SocketIoFuzzIT {
         EngineIoClient.Socket socket = client.websocket();
         assertThat(socket.next(10)).startsWith("0{");
         socket.send(EngineIoClient.connectPacket());
-        socket.await("40", 10);
+        socket.await("40", 30);
         return socket;
     }
 
@@ -98,7 +98,7 @@ class SocketIoFuzzIT {
         EngineIoClient.Socket socket = client.websocket();
         assertThat(socket.next(5)).startsWith("0{");
         socket.send(EngineIoClient.connectPacket());
-        assertThat(socket.await("42[\"connection_established\"", 5)).contains("socketId");
+        assertThat(socket.await("42[\"connection_established\"", 30)).contains("socketId");
         socket.close();
     }
 }

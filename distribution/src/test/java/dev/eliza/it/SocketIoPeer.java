@@ -35,7 +35,7 @@ final class SocketIoPeer implements AutoCloseable {
             throw new AssertionError("No Engine.IO open packet");
         }
         peer.socket.send("40{\"entityId\":\"" + peer.entityId + "\"}");
-        peer.await("connection_established", e -> true, 10);
+        peer.await("connection_established", e -> true, 30);
         return peer;
     }
 

@@ -126,9 +126,9 @@ class SocketIoProtocolErrorsIT {
             socket.send(packet);
         }
         socket.send(EngineIoClient.connectPacket());
-        assertThat(socket.await("40{\"sid\"", 5)).isNotNull();
+        assertThat(socket.await("40{\"sid\"", 30)).isNotNull();
         socket.send("zzz");
-        Awaits.until(Duration.ofSeconds(5), "a frame that is not Engine.IO closes the connection",
+        Awaits.until(Duration.ofSeconds(30), "a frame that is not Engine.IO closes the connection",
                 () -> socket.closeCode() == 1002);
     }
 

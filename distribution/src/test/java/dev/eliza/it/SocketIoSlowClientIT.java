@@ -56,11 +56,11 @@ class SocketIoSlowClientIT {
     void aClientThatStopsReadingIsDisconnectedAndTheOthersKeepReceiving() throws Exception {
         EngineIoClient client = new EngineIoClient(platform.port());
         EngineIoClient.Socket reader = client.websocket();
-        reader.await("0{", 5);
+        reader.await("0{", 30);
         reader.send(EngineIoClient.connectPacket());
-        reader.await("40{", 5);
+        reader.await("40{", 30);
         reader.send("421[\"probe:join\",\"flood\"]");
-        reader.await("431[", 5);
+        reader.await("431[", 30);
 
         String poller = client.handshake();
         client.post(poller, EngineIoClient.connectPacket());
@@ -106,7 +106,7 @@ class SocketIoSlowClientIT {
             assertThat(client.poll(poller).statusCode()).as("the poller's session is gone").isEqualTo(400);
         }
         reader.send("421[\"probe:join\",\"after\"]");
-        assertThat(reader.await("431[", 5)).contains("joined");
+        assertThat(reader.await("431[", 30)).contains("joined");
         reader.close();
     }
 

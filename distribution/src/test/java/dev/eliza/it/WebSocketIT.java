@@ -35,7 +35,7 @@ class WebSocketIT {
         assertThat(first.echo("hi")).isEqualTo("echo: hi");
 
         assertThat(http.json("POST", "/api/server/modules/it.echo/stop", "").status()).isEqualTo(200);
-        assertThat(first.closed.get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(first.closed.get(30, TimeUnit.SECONDS)).isNotNull();
         assertThatThrownBy(() -> Client.connect(uri())).isNotNull();
         assertThat(http.get("/api/echo").status()).isEqualTo(404);
 
@@ -56,13 +56,13 @@ class WebSocketIT {
         static Client connect(URI uri) throws Exception {
             Client client = new Client();
             client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client)
-                    .get(5, TimeUnit.SECONDS);
+                    .get(30, TimeUnit.SECONDS);
             return client;
         }
 
         String echo(String text) throws Exception {
-            socket.sendText(text, true).get(5, TimeUnit.SECONDS);
-            return texts.poll(5, TimeUnit.SECONDS);
+            socket.sendText(text, true).get(30, TimeUnit.SECONDS);
+            return texts.poll(30, TimeUnit.SECONDS);
         }
 
         @Override
