@@ -12,7 +12,8 @@ import org.apache.ibatis.annotations.Update;
  * SQL of the pgvector index: a {@code vec vector} column beside the stored bytes and one HNSW index per dimension
  * over the expression {@code vec::vector(n)} for the rows of that dimension, as pgvector's documentation indexes
  * vectors of mixed dimensions. {@code ${dims}} is always an int the code computed (a vector's length), never text
- * from a request: a type modifier cannot be a bind parameter.
+ * from a request: a type modifier cannot be a bind parameter. A row whose vector left the index ({@code vec} NULL)
+ * is no hit: HNSW leaves it out, and an exact scan would rank it last with no distance.
  */
 public interface PgVectorMapper {
 
@@ -52,6 +53,7 @@ public interface PgVectorMapper {
 
     @Select("<script>SELECT id, 1 - (vec::vector(${dims}) &lt;=&gt; CAST(#{query} AS vector(${dims}))) AS similarity"
             + " FROM memories WHERE agent_id = #{agentId} AND dims = ${dims} AND embedding_model = #{model}"
+            + " AND vec IS NOT NULL"
             + "<if test='roomId != null'> AND room_id = #{roomId}</if>"
             + " ORDER BY vec::vector(${dims}) &lt;=&gt; CAST(#{query} AS vector(${dims})) LIMIT #{limit}</script>")
     List<SimilarRow> search(@Param("agentId") UUID agentId, @Param("model") String model,

@@ -20,9 +20,10 @@ import dev.eliza.persistence.impl.ExternalTestDatabase;
 import dev.eliza.persistence.impl.SharedTestDatabase;
 
 /**
- * The pgvector index against a real server with the extension, named by {@code PGVECTOR_TEST_URL}: the embedded
- * PostgreSQL has no pgvector and Debian bookworm packages none, so without that variable the test is skipped. On
- * the embedded server it checks that the index is not chosen there.
+ * The pgvector index against a real server with the extension, named by {@code PGVECTOR_TEST_URL} (CI starts one
+ * with {@code .ci/pgvector-server.sh}, which builds pgvector from Debian's source: the embedded PostgreSQL has none
+ * and Debian bookworm packages none); without that variable the pgvector test is skipped. On the embedded server it
+ * checks that the index is not chosen there.
  */
 class PgVectorIndexTest {
     private static final String URL = System.getenv("PGVECTOR_TEST_URL");
@@ -39,7 +40,7 @@ class PgVectorIndexTest {
     @Test
     void pgvectorAnswersAsTheInMemoryIndexDoes() throws Exception {
         assumeTrue(URL != null && !URL.isBlank(), "PGVECTOR_TEST_URL is not set: no PostgreSQL with pgvector to"
-                + " test against (the embedded server has none and Debian bookworm packages none)");
+                + " test against (start one with .ci/pgvector-server.sh)");
         ExternalTestDatabase database = new ExternalTestDatabase(URL);
         database.migrate("memory", MemoryFixture.migrations());
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
