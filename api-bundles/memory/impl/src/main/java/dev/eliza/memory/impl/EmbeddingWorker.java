@@ -205,8 +205,8 @@ final class EmbeddingWorker {
                         Vectors.encode(x.embedding().vector()), x.embedding().model(),
                         x.embedding().dimensions()) == 1).toList();
             });
-            stored.forEach(x -> index.put(x.row().agentId(), x.row().id(), x.row().roomId(), x.embedding().model(),
-                    x.embedding().vector()));
+            index.putAll(stored.stream().map(x -> new VectorIndex.Entry(x.row().agentId(), x.row().id(),
+                    x.row().roomId(), x.embedding().model(), x.embedding().vector())).toList());
         }
         return more;
     }

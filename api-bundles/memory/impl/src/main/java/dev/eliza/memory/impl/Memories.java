@@ -176,15 +176,18 @@ final class Memories implements AgentMemories {
      */
     int importAll(List<Stored> memories) {
         List<Stored> added = store.insertAll(memories);
+        List<VectorIndex.Entry> vectors = new ArrayList<>();
         for (Stored stored : added) {
             Memory memory = stored.memory();
             if (stored.embedding().isPresent()) {
                 Embedding embedding = stored.embedding().get();
-                index.put(memory.agentId(), memory.id(), memory.roomId(), embedding.model(), embedding.vector());
+                vectors.add(new VectorIndex.Entry(memory.agentId(), memory.id(), memory.roomId(), embedding.model(),
+                        embedding.vector()));
             } else {
                 worker.submit(memory.id());
             }
         }
+        index.putAll(vectors);
         statistics.imported(added.size());
         return added.size();
     }

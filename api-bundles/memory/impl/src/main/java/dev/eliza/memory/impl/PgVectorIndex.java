@@ -18,6 +18,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 final class PgVectorIndex implements VectorIndex {
     static final String NAME = "pgvector";
     private static final int BACKFILL = 1000;
+    static final int PUT_BATCH = 200;
 
     private final SqlSessionFactory sessions;
     private final Set<Integer> indexed = ConcurrentHashMap.newKeySet();
@@ -38,16 +39,14 @@ final class PgVectorIndex implements VectorIndex {
         index.call(m -> {
             m.createExtension();
             m.addColumn();
+            m.createModelsIndex();
             return null;
         });
         index.call(PgVectorMapper::dimensions).forEach(index::ensureIndex);
         List<VectorRow> missing;
         while (!(missing = index.call(m -> m.missing(BACKFILL))).isEmpty()) {
-            List<VectorRow> batch = missing;
-            index.call(m -> {
-                batch.forEach(row -> m.setVector(row.id(), literal(Vectors.decode(row.embedding()))));
-                return null;
-            });
+            index.putAll(missing.stream().map(row -> new Entry(row.agentId(), row.id(), row.roomId(),
+                    row.embeddingModel(), Vectors.decode(row.embedding()))).toList());
         }
         return Optional.of(index);
     }
@@ -61,6 +60,17 @@ final class PgVectorIndex implements VectorIndex {
     public void put(UUID agentId, UUID id, UUID roomId, String model, float[] vector) {
         ensureIndex(vector.length);
         call(m -> m.setVector(id, literal(vector)));
+    }
+
+    /** One UPDATE per {@value #PUT_BATCH} vectors: one per vector made an import into pgvector crawl. */
+    @Override
+    public void putAll(List<Entry> entries) {
+        entries.stream().mapToInt(e -> e.vector().length).distinct().forEach(this::ensureIndex);
+        for (int from = 0; from < entries.size(); from += PUT_BATCH) {
+            List<PgVectorMapper.VectorUpdate> batch = entries.subList(from, Math.min(entries.size(), from + PUT_BATCH))
+                    .stream().map(e -> new PgVectorMapper.VectorUpdate(e.id(), literal(e.vector()))).toList();
+            call(m -> m.setVectors(batch));
+        }
     }
 
     @Override

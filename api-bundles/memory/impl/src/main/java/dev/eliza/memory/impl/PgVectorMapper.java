@@ -36,6 +36,16 @@ public interface PgVectorMapper {
     @Update("UPDATE memories SET vec = CAST(#{vector} AS vector) WHERE id = #{id} AND embedding IS NOT NULL")
     int setVector(@Param("id") UUID id, @Param("vector") String vector);
 
+    /** MyBatis has no type handler for a {@code UUID} met inside a {@code foreach}: the ids go as objects. */
+    @Update("<script>UPDATE memories m SET vec = CAST(v.vec AS vector) FROM (VALUES"
+            + "<foreach item='u' collection='updates' separator=','>(#{u.id,javaType=Object}::uuid, #{u.vector}::text)"
+            + "</foreach>) AS v (id, vec) WHERE m.id = v.id AND m.embedding IS NOT NULL</script>")
+    int setVectors(@Param("updates") List<VectorUpdate> updates);
+
+    /** One row of {@link #setVectors}: a memory and its vector in pgvector's text form. */
+    record VectorUpdate(UUID id, String vector) {
+    }
+
     @Update("<script>UPDATE memories SET vec = NULL WHERE id IN"
             + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>")
     int clearVectors(@Param("ids") Collection<UUID> ids);
@@ -45,7 +55,22 @@ public interface PgVectorMapper {
             + " AND embedding IS NOT NULL LIMIT #{limit}")
     List<VectorRow> missing(@Param("limit") int limit);
 
-    @Select("SELECT DISTINCT embedding_model FROM memories WHERE agent_id = #{agentId} AND vec IS NOT NULL")
+    /** What {@link #models} walks: an agent's indexed models without reading its rows. */
+    @Update("CREATE INDEX IF NOT EXISTS memories_vec_models ON memories (agent_id, embedding_model)"
+            + " WHERE vec IS NOT NULL")
+    void createModelsIndex();
+
+    /**
+     * The agent's models, one index probe each (a loose index scan): a DISTINCT over its rows read them all, 350 ms
+     * for 100,000 memories, before every search.
+     */
+    @Select("WITH RECURSIVE found (model) AS ("
+            + " (SELECT embedding_model FROM memories WHERE agent_id = #{agentId} AND vec IS NOT NULL"
+            + " ORDER BY embedding_model LIMIT 1)"
+            + " UNION ALL SELECT (SELECT embedding_model FROM memories WHERE agent_id = #{agentId} AND vec IS NOT NULL"
+            + " AND embedding_model > found.model ORDER BY embedding_model LIMIT 1) FROM found"
+            + " WHERE found.model IS NOT NULL)"
+            + " SELECT model FROM found WHERE model IS NOT NULL")
     List<String> models(@Param("agentId") UUID agentId);
 
     @Update("SET LOCAL hnsw.ef_search = ${ef}")

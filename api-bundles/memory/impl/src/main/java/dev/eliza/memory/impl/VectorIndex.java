@@ -22,6 +22,15 @@ interface VectorIndex {
     /** Files (or replaces) a memory's vector, stored already in PostgreSQL under {@code model}. */
     void put(UUID agentId, UUID id, UUID roomId, String model, float[] vector);
 
+    /** A memory's vector to file, as {@link #put} takes it. */
+    record Entry(UUID agentId, UUID id, UUID roomId, String model, float[] vector) {
+    }
+
+    /** Files many vectors, as {@link #put} each; an index that can do it in fewer round trips does. */
+    default void putAll(List<Entry> entries) {
+        entries.forEach(e -> put(e.agentId(), e.id(), e.roomId(), e.model(), e.vector()));
+    }
+
     /** Forgets these memories of the agent (deleted, or re-embedding after a change of text). */
     void remove(UUID agentId, Collection<UUID> ids);
 
