@@ -19,6 +19,8 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * mounted the domains its manifest names ({@code Eliza-Domain: agents}, {@code Eliza-Contributes: realtime,...})
  * and the path prefixes it declares inside other domains' ({@code Eliza-Paths: /api/messaging/sessions}). Until
  * then the declared prefixes nobody serves yet are reported, so that they are answered 503 rather than by the
- * broader domain.
+ * broader domain. A runtime service bundle ({@code Eliza-Service: agent-runtime}, the model and audio providers) must
+ * have registered its services: a memory search or an agent start right after the ready line needs them.
  * A bundle that never mounts (its activation failed) delays readiness by the grace time at most, then is named in
  * a warning. Re-evaluated whenever a mount, a bundle or the start level changes.
  */
-final class StartupReadiness implements BundleListener, FrameworkListener, AutoCloseable {
+final class StartupReadiness implements BundleListener, FrameworkListener, ServiceListener, AutoCloseable {
     static final String CONTRIBUTES_HEADER = "Eliza-Contributes";
     static final String PATHS_HEADER = "Eliza-Paths";
     private static final Logger LOG = LoggerFactory.getLogger(StartupReadiness.class);
@@ -61,6 +64,7 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
     void open(Duration grace) {
         context.addBundleListener(this);
         context.addFrameworkListener(this);
+        context.addServiceListener(this);
         timer.schedule(() -> finish(true), grace.toMillis(), TimeUnit.MILLISECONDS);
         check();
     }
@@ -86,6 +90,13 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
         }
     }
 
+    @Override
+    public void serviceChanged(ServiceEvent event) {
+        if (event.getType() == ServiceEvent.REGISTERED) {
+            check();
+        }
+    }
+
     private void finish(boolean graceOver) {
         synchronized (this) {
             if (ready) {
@@ -99,7 +110,7 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
                 return;
             }
             if (!missing.isEmpty()) {
-                LOG.warn("Start-up goes on without the routes of {}: see the log above", missing);
+                LOG.warn("Start-up goes on without {}: see the log above", missing);
             }
             ready = true;
         }
@@ -120,7 +131,8 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
 
     /**
      * {@code bundle (domain)} for each declared domain not mounted yet, {@code bundle (prefix)} for each declared
-     * prefix not served; "start level" while bundles still start.
+     * prefix not served, {@code bundle (services)} for a runtime service bundle that has registered none yet;
+     * "start level" while bundles still start.
      */
     private Set<String> missing(Set<String> served) {
         Set<String> missing = new TreeSet<>();
@@ -141,6 +153,10 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
             }
             declared(bundle, PATHS_HEADER).stream().filter(p -> !served.contains(p))
                     .forEach(p -> missing.add(bundle.getSymbolicName() + " (" + p + ")"));
+            if (bundle.getHeaders().get(ModuleManager.SERVICE_HEADER) != null
+                    && bundle.getRegisteredServices() == null) {
+                missing.add(bundle.getSymbolicName() + " (services)");
+            }
         }
         return missing;
     }
@@ -159,6 +175,7 @@ final class StartupReadiness implements BundleListener, FrameworkListener, AutoC
     public void close() {
         context.removeBundleListener(this);
         context.removeFrameworkListener(this);
+        context.removeServiceListener(this);
         timer.shutdownNow();
     }
 }
