@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,31 @@ class EmbeddedPostgresMigrationTest {
         migrator.migrate("growing", List.of(first));
         migrator.migrate("growing", List.of(first, new Migration(2, "add g name", "ALTER TABLE g ADD name text")));
         assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'g'")).isEqualTo(2);
+    }
+
+    @Test
+    void aListAlreadyAppliedByThisMigratorIsNotAppliedAgainButAChangedOneIs() throws Exception {
+        Migrator migrator = new Migrator(dataSource);
+        List<Migration> migrations = List.of(new Migration(1, "create r", "CREATE TABLE r (id int)"));
+        migrator.migrate("repeated", migrations);
+        try (Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
+            // another node migrating: a run of Flyway would wait for this lock
+            s.execute("SELECT pg_advisory_lock(" + Migrator.LOCK_KEY + ")");
+            CompletableFuture<Void> again = CompletableFuture.runAsync(() -> migrator.migrate("repeated",
+                    List.of(new Migration(1, "create r", "CREATE TABLE r (id int)"))));
+            again.get(30, TimeUnit.SECONDS);
+            CompletableFuture<Void> changed = CompletableFuture.runAsync(() -> migrator.migrate("repeated",
+                    List.of(migrations.get(0), new Migration(2, "add r name", "ALTER TABLE r ADD name text"))));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(changed).as("a changed list waits for the lock").isNotDone();
+            s.execute("SELECT pg_advisory_unlock(" + Migrator.LOCK_KEY + ")");
+            changed.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'r'")).isEqualTo(2);
     }
 
     @Test
