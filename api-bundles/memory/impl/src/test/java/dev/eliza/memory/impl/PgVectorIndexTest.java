@@ -3,8 +3,6 @@ package dev.eliza.memory.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +20,8 @@ import dev.eliza.persistence.impl.SharedTestDatabase;
 /**
  * The pgvector index against a real server with the extension, named by {@code PGVECTOR_TEST_URL} (CI starts one
  * with {@code .ci/pgvector-server.sh}, which builds pgvector from Debian's source: the embedded PostgreSQL has none
- * and Debian bookworm packages none); without that variable the pgvector test is skipped. On the embedded server it
- * checks that the index is not chosen there.
+ * and Debian bookworm packages none); without that variable the pgvector test is skipped. It works in a database of
+ * its own on that server, dropped after. On the embedded server it checks that the index is not chosen there.
  */
 class PgVectorIndexTest {
     private static final String URL = System.getenv("PGVECTOR_TEST_URL");
@@ -41,11 +39,13 @@ class PgVectorIndexTest {
     void pgvectorAnswersAsTheInMemoryIndexDoes() throws Exception {
         assumeTrue(URL != null && !URL.isBlank(), "PGVECTOR_TEST_URL is not set: no PostgreSQL with pgvector to"
                 + " test against (start one with .ci/pgvector-server.sh)");
-        ExternalTestDatabase database = new ExternalTestDatabase(URL);
-        database.migrate("memory", MemoryFixture.migrations());
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE memories");
+        try (ExternalTestDatabase database = new ExternalTestDatabase(URL)) {
+            database.migrate("memory", MemoryFixture.migrations());
+            assertAnswersAsTheInMemoryIndex(database);
         }
+    }
+
+    private void assertAnswersAsTheInMemoryIndex(ExternalTestDatabase database) throws Exception {
         SqlSessionFactory sessions = database.sessionFactory(getClass().getClassLoader(), MemoryMapper.class,
                 PgVectorMapper.class);
         MemoryStore store = new MemoryStore(sessions);
