@@ -31,8 +31,9 @@ import dev.eliza.persistence.api.PersistenceException;
  * migrations of a call run in one transaction. A session advisory lock serialises callers across nodes, which also
  * covers carrying over a domain recorded only in the history table of earlier releases ({@code schema_history}): its
  * highest version there becomes the Flyway baseline. A list this migrator has already applied for a domain is not
- * applied again: several stores of one bundle migrate the same domain as they start, and each Flyway run costs tens
- * of milliseconds of the start.
+ * applied again (several stores of one bundle migrate the same domain as they start), nor one whose fingerprint the
+ * database records as applied ({@link MigrationFingerprints}): each Flyway run costs tens of milliseconds of the
+ * start.
  */
 final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
@@ -58,10 +59,16 @@ final class Migrator {
         ClassLoader previous = thread.getContextClassLoader();
         // Flyway finds its database support through ServiceLoader on the context loader: it must be this bundle's.
         thread.setContextClassLoader(Migrator.class.getClassLoader());
+        String fingerprint = MigrationFingerprints.of(migrations);
         try (Connection lock = dataSource.getConnection()) {
+            if (MigrationFingerprints.recorded(lock, domain).filter(fingerprint::equals).isPresent()) {
+                applied.put(domain, List.copyOf(migrations));
+                return;
+            }
             execute(lock, "SELECT pg_advisory_lock(" + LOCK_KEY + ")");
             try {
                 migrateLocked(lock, domain, migrations);
+                MigrationFingerprints.record(lock, domain, fingerprint);
                 applied.put(domain, List.copyOf(migrations));
             } finally {
                 execute(lock, "SELECT pg_advisory_unlock(" + LOCK_KEY + ")");

@@ -109,6 +109,28 @@ class EmbeddedPostgresMigrationTest {
     }
 
     @Test
+    void afterARestartAnUnchangedListNeedsNoFlywayRunButAChangedOneGetsIt() throws Exception {
+        List<Migration> migrations = List.of(new Migration(1, "create q", "CREATE TABLE q (id int)"));
+        new Migrator(dataSource).migrate("restarted", migrations);
+        Migrator afterRestart = new Migrator(dataSource);
+        try (Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + Migrator.LOCK_KEY + ")");
+            CompletableFuture.runAsync(() -> afterRestart.migrate("restarted", migrations)).get(30, TimeUnit.SECONDS);
+            CompletableFuture<Void> edited = CompletableFuture.runAsync(() -> afterRestart.migrate("restarted",
+                    List.of(new Migration(1, "create q", "CREATE TABLE q (id bigint)"))));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(edited).as("an edited list goes to Flyway, under the lock").isNotDone();
+            s.execute("SELECT pg_advisory_unlock(" + Migrator.LOCK_KEY + ")");
+            assertThatThrownBy(() -> edited.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(PersistenceException.class)
+                    .hasMessageContaining("checksum");
+        }
+    }
+
+    @Test
     void aDomainRecordedInTheOldHistoryTableIsCarriedOver() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_history (domain text NOT NULL, version int NOT NULL,"
