@@ -96,11 +96,7 @@ class EmbeddedPostgresMigrationTest {
             again.get(30, TimeUnit.SECONDS);
             CompletableFuture<Void> changed = CompletableFuture.runAsync(() -> migrator.migrate("repeated",
                     List.of(migrations.get(0), new Migration(2, "add r name", "ALTER TABLE r ADD name text"))));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitAWaiterForAnAdvisoryLock();
             assertThat(changed).as("a changed list waits for the lock").isNotDone();
             s.execute("SELECT pg_advisory_unlock(" + Migrator.LOCK_KEY + ")");
             changed.get(30, TimeUnit.SECONDS);
@@ -118,11 +114,7 @@ class EmbeddedPostgresMigrationTest {
             CompletableFuture.runAsync(() -> afterRestart.migrate("restarted", migrations)).get(30, TimeUnit.SECONDS);
             CompletableFuture<Void> edited = CompletableFuture.runAsync(() -> afterRestart.migrate("restarted",
                     List.of(new Migration(1, "create q", "CREATE TABLE q (id bigint)"))));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitAWaiterForAnAdvisoryLock();
             assertThat(edited).as("an edited list goes to Flyway, under the lock").isNotDone();
             s.execute("SELECT pg_advisory_unlock(" + Migrator.LOCK_KEY + ")");
             assertThatThrownBy(() -> edited.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(PersistenceException.class)
@@ -152,6 +144,15 @@ class EmbeddedPostgresMigrationTest {
     void theServerRunsWithDurableSettings() throws Exception {
         assertThat(setting("fsync")).isEqualTo("on");
         assertThat(setting("synchronous_commit")).isEqualTo("on");
+    }
+
+    /** Returns once some connection waits for an advisory lock, or after 30 s. */
+    private static void awaitAWaiterForAnAdvisoryLock() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private static long count(String sql) throws Exception {
