@@ -14,7 +14,6 @@ import org.apache.ibatis.annotations.Results;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.apache.ibatis.type.InstantTypeHandler;
-import org.apache.ibatis.type.ObjectTypeHandler;
 import org.apache.ibatis.type.StringTypeHandler;
 
 /** SQL for {@code messages}. */
@@ -36,10 +35,10 @@ interface MessageMapper {
      */
     @Results(id = "messageRow")
     @ConstructorArgs({
-            @Arg(column = "id", javaType = UUID.class, typeHandler = ObjectTypeHandler.class),
-            @Arg(column = "channel_id", javaType = UUID.class, typeHandler = ObjectTypeHandler.class),
-            @Arg(column = "server_id", javaType = UUID.class, typeHandler = ObjectTypeHandler.class),
-            @Arg(column = "author_id", javaType = UUID.class, typeHandler = ObjectTypeHandler.class),
+            @Arg(column = "id", javaType = UUID.class),
+            @Arg(column = "channel_id", javaType = UUID.class),
+            @Arg(column = "server_id", javaType = UUID.class),
+            @Arg(column = "author_id", javaType = UUID.class),
             @Arg(column = "author_name", javaType = String.class, typeHandler = StringTypeHandler.class),
             @Arg(column = "content", javaType = String.class, typeHandler = StringTypeHandler.class),
             @Arg(column = "source_type", javaType = String.class, typeHandler = StringTypeHandler.class),
@@ -47,7 +46,7 @@ interface MessageMapper {
             @Arg(column = "raw_message_json", javaType = String.class, typeHandler = StringTypeHandler.class),
             @Arg(column = "metadata_json", javaType = String.class, typeHandler = StringTypeHandler.class),
             @Arg(column = "attachments_json", javaType = String.class, typeHandler = StringTypeHandler.class),
-            @Arg(column = "in_reply_to", javaType = UUID.class, typeHandler = ObjectTypeHandler.class),
+            @Arg(column = "in_reply_to", javaType = UUID.class),
             @Arg(column = "created_at", javaType = Instant.class, typeHandler = InstantTypeHandler.class),
             @Arg(column = "updated_at", javaType = Instant.class, typeHandler = InstantTypeHandler.class)})
     @Select("SELECT " + COLUMNS + " FROM messages WHERE id = #{id}")
