@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -28,7 +29,8 @@ import dev.eliza.http.api.ApiException;
  * Keeps this node's plugins in step with the {@link PluginCatalog}, so that every node sharing the database runs
  * the plugins installed through the API of any of them. The API's installs, reloads, enables, disables and deletes
  * go to the catalog and to this node; each tick applies what other nodes did. Jars an operator drops into
- * {@code plugins/} stay this node's own. What this node took from the catalog is listed in
+ * {@code plugins/} stay this node's own. Each change this node makes to the catalog is told to the others
+ * ({@code changed}), whose next tick then comes at once. What this node took from the catalog is listed in
  * {@code plugins/.catalogued}, so that a plugin deleted while the node was down is unloaded when it is back.
  */
 final class CataloguedPlugins implements Runnable {
@@ -42,16 +44,19 @@ final class CataloguedPlugins implements Runnable {
     private final PluginsFolder folder;
     private final PluginHost host;
     private final PluginCatalog catalog;
+    private final Consumer<String> changed;
     private final Path record;
     private final Map<String, Applied> applied = new HashMap<>();
     /** Catalogued plugins this node has a plugin of its own for, by id and digest: reported once. */
     private final Set<String> clashes = new HashSet<>();
     private boolean unreachable;
 
-    CataloguedPlugins(Path dir, PluginsFolder folder, PluginHost host, PluginCatalog catalog) throws IOException {
+    CataloguedPlugins(Path dir, PluginsFolder folder, PluginHost host, PluginCatalog catalog,
+                      Consumer<String> changed) throws IOException {
         this.folder = folder;
         this.host = host;
         this.catalog = catalog;
+        this.changed = changed;
         this.record = dir.resolve(".catalogued");
         if (Files.exists(record)) {
             Properties saved = new Properties();
@@ -81,12 +86,15 @@ final class CataloguedPlugins implements Runnable {
         }
         applied.put(id, new Applied(sha256, 0, true));
         save();
+        changed.accept(id);
     }
 
     synchronized void reload(String id) throws IOException {
         folder.reload(id);
-        catalog.reloaded(id).ifPresent(generation -> update(id, a -> new Applied(a.sha256(), generation,
-                a.enabled())));
+        catalog.reloaded(id).ifPresent(generation -> {
+            update(id, a -> new Applied(a.sha256(), generation, a.enabled()));
+            changed.accept(id);
+        });
     }
 
     synchronized void enable(String id, boolean enabled) {
@@ -94,6 +102,7 @@ final class CataloguedPlugins implements Runnable {
         if (applied.containsKey(id)) {
             catalog.enabled(id, enabled);
             update(id, a -> new Applied(a.sha256(), a.generation(), enabled));
+            changed.accept(id);
         }
         if (enabled) {
             host.start(id);
@@ -108,6 +117,7 @@ final class CataloguedPlugins implements Runnable {
         if (catalogued) {
             catalog.remove(id);
             save();
+            changed.accept(id);
         }
         if (host.has(id) || !catalogued) {
             folder.delete(id);

@@ -27,6 +27,7 @@ import dev.eliza.agents.api.AgentDirectory;
 import dev.eliza.http.api.DomainContribution;
 import dev.eliza.http.api.RouteHolds;
 import dev.eliza.messaging.api.ChannelPoster;
+import dev.eliza.persistence.api.Cluster;
 import dev.eliza.persistence.api.Database;
 import dev.eliza.persistence.api.Migration;
 
@@ -39,6 +40,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Component(immediate = true, service = {})
 public final class PluginHostComponent {
+    private static final String CATALOG_TOPIC = "plugins.catalog";
+    /** How often the catalog is read even when no node said it changed. */
+    private static final Duration CATALOG_SWEEP = Duration.ofSeconds(30);
     /** Made before activation: the optional registry may be bound first. */
     private final PluginMeters meters = new PluginMeters();
 
@@ -61,6 +65,12 @@ public final class PluginHostComponent {
 
     @Reference
     private Database database;
+
+    /** Tells the other nodes of catalog changes at once; the sweep catches what a lost message missed. */
+    @Reference
+    private Cluster cluster;
+
+    private AutoCloseable catalogChanges;
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -85,12 +95,25 @@ public final class PluginHostComponent {
         meters.plugins(host::list);
         PluginsFolder folder = new PluginsFolder(dir, host);
         CataloguedPlugins catalogued = new CataloguedPlugins(dir, folder, host,
-                new PluginCatalog(database.sessionFactory(hostLoader, PluginJarMapper.class)));
+                new PluginCatalog(database.sessionFactory(hostLoader, PluginJarMapper.class)),
+                id -> cluster.publish(CATALOG_TOPIC, id));
         // What the other nodes installed is running before this node serves its first plugin route.
         catalogued.run();
+        catalogChanges = cluster.subscribe(CATALOG_TOPIC, new Cluster.ClusterListener() {
+            @Override
+            public void received(String origin, String pluginId) {
+                watcher.execute(catalogued);
+            }
+
+            @Override
+            public void resync() {
+                watcher.execute(catalogued);
+            }
+        });
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
         watcher.scheduleWithFixedDelay(folder, poll, poll, TimeUnit.MILLISECONDS);
-        watcher.scheduleWithFixedDelay(catalogued, poll, poll, TimeUnit.MILLISECONDS);
+        watcher.scheduleWithFixedDelay(catalogued, CATALOG_SWEEP.toMillis(), CATALOG_SWEEP.toMillis(),
+                TimeUnit.MILLISECONDS);
         // The management paths inside each plugin's namespace outrank the plugin's own routes: reserved names.
         // Exact prefixes only: a catch-all /api/plugins would answer a plugin's paths with 404 while a reload
         // holds them.
@@ -128,7 +151,8 @@ public final class PluginHostComponent {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    void deactivate() throws Exception {
+        catalogChanges.close();
         watcher.shutdownNow();
         watcher.awaitTermination(5, TimeUnit.SECONDS);
         perAgent.unregister();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -40,7 +41,7 @@ class CataloguedPluginsTest {
 
     /** One node's plugin host over its folder. */
     private record Node(Path dir, HostPluginManager manager, PluginHost host, PluginsFolder folder,
-                        CataloguedPlugins catalogued) {
+                        CataloguedPlugins catalogued, List<String> told) {
         static Node over(Path dir) throws IOException {
             Files.createDirectories(dir);
             HostPluginManager manager = new HostPluginManager(dir, CataloguedPluginsTest.class.getClassLoader());
@@ -52,9 +53,10 @@ class CataloguedPluginsTest {
             PluginHost host = new PluginHost(manager, activator, id -> () -> { });
             host.startAll();
             PluginsFolder folder = new PluginsFolder(dir, host);
+            List<String> told = new CopyOnWriteArrayList<>();
             return new Node(dir, manager, host, folder, new CataloguedPlugins(dir, folder, host, new PluginCatalog(
                     SharedTestDatabase.get().sessionFactory(CataloguedPluginsTest.class.getClassLoader(),
-                            PluginJarMapper.class))));
+                            PluginJarMapper.class)), told::add), told);
         }
 
         PluginState state(String id) {
@@ -120,6 +122,10 @@ class CataloguedPluginsTest {
         assertThat(a.host().has("shared")).isFalse();
         assertThat(a.dir().resolve("shared.jar")).doesNotExist();
         assertThat(b.dir().resolve("shared.jar")).doesNotExist();
+        assertThat(a.told()).as("install, reload, disable told to the others").containsExactly("shared", "shared",
+                "shared");
+        assertThat(b.told()).as("enable, delete; following the catalog tells nobody").containsExactly("shared",
+                "shared");
     }
 
     @Test
