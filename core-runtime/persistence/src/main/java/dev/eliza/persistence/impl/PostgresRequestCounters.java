@@ -88,6 +88,11 @@ final class PostgresRequestCounters implements RequestCounters, AutoCloseable {
         List<Map.Entry<Window, Count>> open = counts.entrySet().stream()
                 .filter(e -> e.getKey().closesAt() > now)
                 .sorted(Map.Entry.comparingByKey(Window.ORDER)).toList();
+        if (open.isEmpty() && now < nextSweepAt) {
+            // nothing to share or to learn: no connection taken
+            counts.keySet().removeIf(window -> window.closesAt() <= now);
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             for (int from = 0; from < open.size(); from += BATCH) {
                 add(connection, open.subList(from, Math.min(open.size(), from + BATCH)));

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -47,6 +49,72 @@ class PostgresRequestCountersTest {
         b.exchange();
         a.exchange();
         assertThat(a.hit(client, START, MINUTE)).isEqualTo(6);
+    }
+
+    @Test
+    void aNodeWithNoOpenWindowTakesNoConnectionUntilASweepIsDue() {
+        AtomicLong connections = new AtomicLong();
+        DataSource database = SharedTestDatabase.get().dataSource();
+        PostgresRequestCounters idle = new PostgresRequestCounters((ConnectionSource) () -> {
+            connections.incrementAndGet();
+            return database.getConnection();
+        }, now::get);
+        idle.exchange();
+        assertThat(connections).as("the first exchange sweeps").hasValue(1);
+        idle.exchange();
+        idle.exchange();
+        assertThat(connections).as("nothing counted, nothing to sweep").hasValue(1);
+        idle.hit(client, START, MINUTE);
+        idle.exchange();
+        assertThat(connections).hasValue(2);
+        now.addAndGet(56_000);
+        idle.exchange();
+        assertThat(connections).as("the window closed, the next sweep not due").hasValue(2);
+        now.addAndGet(5_000);
+        idle.exchange();
+        assertThat(connections).as("a minute after the last sweep").hasValue(3);
+    }
+
+    /** A data source that is only asked for connections. */
+    @FunctionalInterface
+    private interface ConnectionSource extends DataSource {
+        @Override
+        default Connection getConnection(String user, String password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        default java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        default void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        default void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        default int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        default java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        default <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        default boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
     }
 
     @Test
