@@ -97,8 +97,7 @@ public final class PluginHostComponent {
         CataloguedPlugins catalogued = new CataloguedPlugins(dir, folder, host,
                 new PluginCatalog(database.sessionFactory(hostLoader, PluginJarMapper.class)),
                 id -> cluster.publish(CATALOG_TOPIC, id));
-        // What the other nodes installed is running before this node serves its first plugin route.
-        catalogued.run();
+        // subscribed first: a change made while the catalog is read below is told, not missed
         catalogChanges = cluster.subscribe(CATALOG_TOPIC, new Cluster.ClusterListener() {
             @Override
             public void received(String origin, String pluginId) {
@@ -110,6 +109,8 @@ public final class PluginHostComponent {
                 watcher.execute(catalogued);
             }
         });
+        // What the other nodes installed is running before this node serves its first plugin route.
+        catalogued.run();
         long poll = Long.parseLong(Optional.ofNullable(context.getProperty("DEPLOY_POLL_MS")).orElse("1000"));
         watcher.scheduleWithFixedDelay(folder, poll, poll, TimeUnit.MILLISECONDS);
         watcher.scheduleWithFixedDelay(catalogued, CATALOG_SWEEP.toMillis(), CATALOG_SWEEP.toMillis(),
