@@ -3,7 +3,6 @@ package dev.eliza.http.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +20,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+
+import dev.eliza.http.testing.TestBundles;
 
 /** Readiness against a real Felix framework, with bundles made on the spot. */
 class StartupReadinessTest {
@@ -91,17 +89,8 @@ class StartupReadinessTest {
     }
 
     private Bundle install(String symbolicName, Map<String, String> headers) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
-        main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
-        headers.forEach(main::putValue);
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        new JarOutputStream(jar, manifest).close();
         Bundle bundle = framework.getBundleContext().installBundle(symbolicName,
-                new ByteArrayInputStream(jar.toByteArray()));
+                new ByteArrayInputStream(TestBundles.jar(symbolicName, headers, Map.of())));
         bundle.start();
         return bundle;
     }

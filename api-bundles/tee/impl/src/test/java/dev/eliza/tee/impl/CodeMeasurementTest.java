@@ -3,16 +3,10 @@ package dev.eliza.tee.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +16,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+
+import dev.eliza.http.testing.TestBundles;
 
 /** The measurement of the bundles of a real Felix framework, installed in place as the bootstrap installs them. */
 class CodeMeasurementTest {
@@ -69,19 +65,7 @@ class CodeMeasurementTest {
         return value.lines().stream().filter(l -> l.startsWith(symbolicName + " ")).findFirst().orElseThrow();
     }
 
-    private static byte[] jar(String symbolicName, String content) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
-        main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
-            out.putNextEntry(new ZipEntry("dev/demo/content.txt"));
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        return jar.toByteArray();
+    private static byte[] jar(String symbolicName, String content) {
+        return TestBundles.jar(symbolicName, Map.of(), Map.of("dev/demo/content.txt", content));
     }
 }
